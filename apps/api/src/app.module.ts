@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AppConfig, ConfigModule } from '@app/config';
+import { Database, DatabaseModule } from '@app/database';
+import { CasesModule } from './cases/cases.module.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface AppDependencies {
+  config: AppConfig;
+  database: Database;
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, database, logger }: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(database),
+        // The HTTP logger is mounted first in configureHttp (so the correlation id exists
+        // before anything can answer); this binds its per-request logger for injection.
+        // Nest's own lines name their class under `logger`, leaving `context` an object.
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, renameContext: 'logger' }),
+        HealthModule,
+        CasesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { CaseStatus } from './case-status.js';
+
+export const CASE_TYPES = ['support', 'requirement', 'investigation'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface SupportCase {
+  id: string;
+  title: string;
+  description: string | null;
+  caseType: CaseType;
+  priority: Priority;
+  status: CaseStatus;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QueryRecord {
+  id: string;
+  caseId: string;
+  databaseName: string;
+  schemaName: string;
+  queryText: string;
+  executionTimeMs: number | null;
+  rowsAffected: number | null;
+  result: unknown;
+  executedBy: string;
+  executedAt: Date;
+  recordedAt: Date;
+}
+
+export interface CaseWithQueries extends SupportCase {
+  queries: QueryRecord[];
+}
+
+export interface CaseSummary extends SupportCase {
+  queriesCount: number;
+}
+
+export interface NewCaseInput {
+  title: string;
+  description?: string | null;
+  caseType: CaseType;
+  priority: Priority;
+  createdBy: string;
+}
+
+export interface NewQueryInput {
+  databaseName: string;
+  schemaName: string;
+  queryText: string;
+  executionTimeMs?: number | null;
+  rowsAffected?: number | null;
+  result?: unknown;
+  executedBy?: string | null;
+  executedAt?: Date | null;
+}
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** A new case: trimmed title, lower-case actor, always `open`, created and updated `now`. */
+export function openCase(input: NewCaseInput, now: Date): SupportCase {
+  return {
+    id: randomUUID(),
+    title: input.title.trim(),
+    description: input.description ?? null,
+    caseType: input.caseType,
+    priority: input.priority,
+    status: 'open',
+    createdBy: normalizeEmail(input.createdBy),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A query record as written at `now` by `actor`: who ran it defaults to the actor of the
+ * request and when it ran defaults to the write time.
+ */
+export function recordQuery(
+  caseId: string,
+  input: NewQueryInput,
+  actor: string,
+  now: Date,
+): QueryRecord {
+  return {
+    id: randomUUID(),
+    caseId,
+    databaseName: input.databaseName,
+    schemaName: input.schemaName,
+    queryText: input.queryText,
+    executionTimeMs: input.executionTimeMs ?? null,
+    rowsAffected: input.rowsAffected ?? null,
+    result: input.result === undefined ? null : input.result,
+    executedBy: normalizeEmail(input.executedBy ?? actor),
+    executedAt: input.executedAt ?? now,
+    recordedAt: now,
+  };
+}

@@ -1,0 +1,105 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import type { CaseStatus } from '../domain/case-status.js';
+import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
+import type {
+  CaseSummary,
+  CaseType,
+  CaseWithQueries,
+  Priority,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
+import type { CaseList } from '../use-cases/list-cases.use-case.js';
+
+export class QueryRecordResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) case_id!: string;
+  @ApiProperty() database_name!: string;
+  @ApiProperty() schema_name!: string;
+  @ApiProperty() query_text!: string;
+  @ApiProperty({ type: 'integer', nullable: true }) execution_time_ms!: number | null;
+  @ApiProperty({ type: 'integer', format: 'int64', nullable: true }) rows_affected!: number | null;
+  @ApiProperty({ description: 'The JSON value recorded, or null.', nullable: true })
+  result!: unknown;
+  @ApiProperty({ format: 'email' }) executed_by!: string;
+  @ApiProperty({ format: 'date-time' }) executed_at!: string;
+  @ApiProperty({ format: 'date-time' }) recorded_at!: string;
+
+  static from(q: QueryRecord): QueryRecordResponse {
+    return {
+      id: q.id,
+      case_id: q.caseId,
+      database_name: q.databaseName,
+      schema_name: q.schemaName,
+      query_text: q.queryText,
+      execution_time_ms: q.executionTimeMs,
+      rows_affected: q.rowsAffected,
+      result: q.result,
+      executed_by: q.executedBy,
+      executed_at: q.executedAt.toISOString(),
+      recorded_at: q.recordedAt.toISOString(),
+    };
+  }
+}
+
+export class CaseFields {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ maxLength: 200 }) title!: string;
+  @ApiProperty({ nullable: true, type: 'string', maxLength: 5000 }) description!: string | null;
+  @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType' }) case_type!: CaseType;
+  @ApiProperty({ enum: PRIORITIES, enumName: 'Priority' }) priority!: Priority;
+  @ApiProperty({ enum: CASE_STATUSES, enumName: 'CaseStatus' }) status!: CaseStatus;
+  @ApiProperty({ format: 'email' }) created_by!: string;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time', description: 'Time of the last appended change.' })
+  updated_at!: string;
+}
+
+function caseFields(c: SupportCase): CaseFields {
+  return {
+    id: c.id,
+    title: c.title,
+    description: c.description,
+    case_type: c.caseType,
+    priority: c.priority,
+    status: c.status,
+    created_by: c.createdBy,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export class CaseResponse extends CaseFields {
+  @ApiProperty({ type: () => [QueryRecordResponse] }) queries!: QueryRecordResponse[];
+
+  static from(c: CaseWithQueries): CaseResponse {
+    return { ...caseFields(c), queries: c.queries.map((q) => QueryRecordResponse.from(q)) };
+  }
+}
+
+export class CaseListItemResponse extends CaseFields {
+  @ApiProperty({ type: 'integer', minimum: 0 }) queries_count!: number;
+
+  static from(c: CaseSummary): CaseListItemResponse {
+    return { ...caseFields(c), queries_count: c.queriesCount };
+  }
+}
+
+export class CaseListResponse {
+  @ApiProperty({ type: () => [CaseListItemResponse] }) items!: CaseListItemResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 }) page_size!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) pages!: number;
+
+  static from(list: CaseList): CaseListResponse {
+    return {
+      items: list.items.map((c) => CaseListItemResponse.from(c)),
+      total: list.total,
+      page: list.page,
+      page_size: list.pageSize,
+      pages: list.pages,
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import type { CaseStatus } from '../domain/case-status.js';
+import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
+import type { CaseType, Priority } from '../domain/case.js';
+import { CASE_SORT_FIELDS } from '../persistence/cases.repository.js';
+import type {
+  CaseListCriteria,
+  CaseSortField,
+  SortOrder,
+} from '../persistence/cases.repository.js';
+import { HasNoNul, IsIsoDateOrDateTime, LowerCaseTrim } from './validators.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  page_size?: number;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'Priority' })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType' })
+  @IsOptional()
+  @IsIn(CASE_TYPES)
+  case_type?: CaseType;
+
+  @ApiPropertyOptional({ description: 'Exact email, any letter case.', example: 'ana@example.com' })
+  @IsOptional()
+  @LowerCaseTrim()
+  @IsEmail()
+  @MaxLength(255)
+  created_by?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Case-insensitive substring of title or description; `%`, `_` and `\\` are literal.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @HasNoNul()
+  search?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'created_at ≥ this (ISO 8601 date or date-time with zone). A bare date is midnight UTC.',
+    example: '2025-10-01',
+  })
+  @IsOptional()
+  @IsIsoDateOrDateTime()
+  date_gte?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'created_at ≤ this (ISO 8601 date or date-time with zone). A bare date includes that whole day (UTC).',
+    example: '2025-10-31',
+  })
+  @IsOptional()
+  @IsIsoDateOrDateTime()
+  date_lte?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORT_FIELDS, enumName: 'CaseSortField', default: 'created_at' })
+  @IsOptional()
+  @IsIn(CASE_SORT_FIELDS)
+  sort_by?: CaseSortField;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], enumName: 'SortOrder', default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  sort_order?: SortOrder;
+}
+
+const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
+  const to = query.date_lte ? new Date(query.date_lte) : undefined;
+  return {
+    page: query.page ?? 1,
+    pageSize: query.page_size ?? 10,
+    status: query.status,
+    priority: query.priority,
+    caseType: query.case_type,
+    createdBy: query.created_by,
+    search: query.search === '' ? undefined : query.search,
+    createdFrom: query.date_gte ? new Date(query.date_gte) : undefined,
+    // Inclusive: a bare date covers its whole day, down to the last millisecond.
+    createdTo: to && isBareDate(query.date_lte!) ? new Date(to.getTime() + DAY_MS - 1) : to,
+    sortBy: query.sort_by ?? 'created_at',
+    sortOrder: query.sort_order ?? 'desc',
+  };
+}

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import type { NewQueryInput } from '../domain/case.js';
+import { HasNoNul, IsPastTimestamp, IsStorableJson, LowerCaseTrim } from './validators.js';
+
+export const MAX_RESULT_BYTES = 256 * 1024;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** One SQL query as recorded on a case. */
+export class QueryRecordInput {
+  @ApiProperty({ example: 'sales_db', minLength: 1, maxLength: 128 })
+  @IsString()
+  @Length(1, 128)
+  @HasNoNul()
+  database_name!: string;
+
+  @ApiProperty({ example: 'public', minLength: 1, maxLength: 128 })
+  @IsString()
+  @Length(1, 128)
+  @HasNoNul()
+  schema_name!: string;
+
+  @ApiProperty({
+    example: "SELECT * FROM sales WHERE date >= '2025-10-01'",
+    minLength: 1,
+    maxLength: 100000,
+  })
+  @IsString()
+  @Length(1, 100000)
+  @HasNoNul()
+  query_text!: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 2147483647,
+    nullable: true,
+    example: 245,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2147483647)
+  execution_time_ms?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    nullable: true,
+    example: 1500,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  rows_affected?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Any JSON value (rows, a summary or a message), at most 256 KiB serialized.',
+    nullable: true,
+    example: { rows: [{ region: 'north', total: 1200 }] },
+  })
+  @IsOptional()
+  @IsStorableJson(MAX_RESULT_BYTES)
+  // Keep the JSON value exactly as sent; class-transformer would rebuild objects and arrays.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.result)
+  result?: unknown;
+
+  @ApiPropertyOptional({
+    description: "Who ran it; defaults to the request's actor.",
+    example: 'ana@example.com',
+    maxLength: 255,
+    nullable: true,
+  })
+  @IsOptional()
+  @LowerCaseTrim()
+  @IsEmail()
+  @MaxLength(255)
+  executed_by?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'When it ran (ISO 8601 with a time zone); defaults to the write time. At most 5 minutes in the future.',
+    format: 'date-time',
+    nullable: true,
+  })
+  @IsOptional()
+  @IsPastTimestamp(CLOCK_SKEW_MS)
+  executed_at?: string | null;
+}
+
+export function toNewQueryInput(dto: QueryRecordInput): NewQueryInput {
+  return {
+    databaseName: dto.database_name,
+    schemaName: dto.schema_name,
+    queryText: dto.query_text,
+    executionTimeMs: dto.execution_time_ms ?? null,
+    rowsAffected: dto.rows_affected ?? null,
+    result: dto.result,
+    executedBy: dto.executed_by ?? null,
+    executedAt: dto.executed_at ? new Date(dto.executed_at) : null,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Tx } from '@app/database';
+import type { CaseEvent, ChainHead } from '../domain/case-event.js';
+import type { CaseStatus } from '../domain/case-status.js';
+import type {
+  CaseSummary,
+  CaseType,
+  CaseWithQueries,
+  Priority,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
+
+export const CASE_SORT_FIELDS = [
+  'created_at',
+  'updated_at',
+  'status',
+  'priority',
+  'case_type',
+  'created_by',
+  'title',
+] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+export type SortOrder = 'asc' | 'desc';
+
+export interface CaseListCriteria {
+  page: number;
+  pageSize: number;
+  status?: CaseStatus;
+  priority?: Priority;
+  caseType?: CaseType;
+  createdBy?: string;
+  search?: string;
+  createdFrom?: Date;
+  createdTo?: Date;
+  sortBy: CaseSortField;
+  sortOrder: SortOrder;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** What a write needs to know about a case it appends to, read under a row lock. */
+export interface CaseHead extends ChainHead {
+  status: CaseStatus;
+  queriesCount: number;
+  createdBy: string;
+}
+
+/** The cases store. Writes take the caller's transaction; reads use the pool. */
+export abstract class CasesRepository {
+  /** Inserts a new case with its first query records and events. */
+  abstract insert(
+    tx: Tx,
+    c: SupportCase,
+    queries: QueryRecord[],
+    events: CaseEvent[],
+  ): Promise<void>;
+  abstract findById(id: string): Promise<CaseWithQueries | null>;
+  abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
+}

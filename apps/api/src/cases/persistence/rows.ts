@@ -1,0 +1,60 @@
+import type { CaseStatus } from '../domain/case-status.js';
+import type { CaseType, Priority, QueryRecord, SupportCase } from '../domain/case.js';
+
+export interface CaseRow {
+  id: string;
+  title: string;
+  description: string | null;
+  case_type: CaseType;
+  priority: Priority;
+  status: CaseStatus;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  queries_count: number;
+}
+
+export interface QueryRecordRow {
+  id: string;
+  case_id: string;
+  database_name: string;
+  schema_name: string;
+  query_text: string;
+  execution_time_ms: number | null;
+  /** int8 arrives as a string from postgres.js; values are ≤ 2^53 by validation. */
+  rows_affected: string | null;
+  result: unknown;
+  executed_by: string;
+  executed_at: Date;
+  recorded_at: Date;
+}
+
+export function toCase(row: CaseRow): SupportCase {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    caseType: row.case_type,
+    priority: row.priority,
+    status: row.status,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toQueryRecord(row: QueryRecordRow): QueryRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    databaseName: row.database_name,
+    schemaName: row.schema_name,
+    queryText: row.query_text,
+    executionTimeMs: row.execution_time_ms,
+    rowsAffected: row.rows_affected === null ? null : Number(row.rows_affected),
+    result: row.result,
+    executedBy: row.executed_by,
+    executedAt: row.executed_at,
+    recordedAt: row.recorded_at,
+  };
+}

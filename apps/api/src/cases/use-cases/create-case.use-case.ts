@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
+import { Database } from '@app/database';
+import { caseCreated, chainEvents, EMPTY_CHAIN, queryRecorded } from '../domain/case-event.js';
+import {
+  CaseWithQueries,
+  NewCaseInput,
+  NewQueryInput,
+  openCase,
+  recordQuery,
+} from '../domain/case.js';
+import { CasesRepository } from '../persistence/cases.repository.js';
+
+export interface CreateCaseCommand extends NewCaseInput {
+  queries: NewQueryInput[];
+}
+
+/** Opens a case with its first query records; the case, records and events commit together. */
+@Injectable()
+export class CreateCaseUseCase {
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  async execute(command: CreateCaseCommand): Promise<CaseWithQueries> {
+    const now = new Date();
+    const created = openCase(command, now);
+    const queries = command.queries.map((q) => recordQuery(created.id, q, created.createdBy, now));
+    const events = chainEvents(created.id, EMPTY_CHAIN, [
+      caseCreated(created),
+      ...queries.map((q) => queryRecorded(q, created.createdBy)),
+    ]);
+
+    await this.db.transaction((tx) => this.cases.insert(tx, created, queries, events));
+
+    this.logger.info(
+      {
+        context: {
+          case_id: created.id,
+          case_type: created.caseType,
+          priority: created.priority,
+          query_count: queries.length,
+        },
+      },
+      'case created',
+    );
+    return { ...created, queries };
+  }
+}

@@ -1,0 +1,36 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger as NestPinoLogger } from 'nestjs-pino';
+import { configureHttp } from '@app/core';
+import { AppDependencies, AppModule } from './app.module.js';
+
+/** The Nest application, fully configured but not listening. Used by main.ts and the tests. */
+export async function createApp(deps: AppDependencies): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(deps), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(NestPinoLogger));
+  configureHttp(app, deps.config, deps.logger);
+
+  const document = buildOpenApiDocument(app, deps.config.version);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    customSiteTitle: 'Case Tracker API',
+  });
+  return app;
+}
+
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Case Tracker API')
+    .setDescription(
+      'Support cases and every SQL query run while working them, with an append-only audit trail. ' +
+        'Every /api/v1 response is an envelope: {success, data, errors}.',
+    )
+    .setVersion(version)
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}

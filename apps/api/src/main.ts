@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, packageVersion } from '@app/config';
+import { createLogger } from '@app/core';
+import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { createApp } from './create-app.js';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger({
+    serviceName: config.serviceName,
+    version: config.version,
+    level: config.logLevel,
+    pretty: config.logPretty,
+  });
+
+  let embedded: RunningEmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info({ context: { data_dir: config.embedded.dataDir } }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.embedded);
+    url = await embedded.ensureDatabase('case_tracker');
+  }
+
+  if (config.migrateOnStart) {
+    const applied = await new Migrator(url).migrate();
+    logger.info({ context: { applied: applied.map((m) => m.version) } }, 'migrations applied');
+  }
+
+  const database = new Database({ url, ...config.db, applicationName: config.serviceName });
+  const app = await createApp({ config, database, logger });
+  await app.listen(config.port, config.host);
+  logger.info(
+    { context: { host: config.host, port: config.port } },
+    'listening; Swagger UI at /docs',
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ context: { signal } }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // Stops accepting connections, waits for in-flight requests, then closes the pool.
+    await app.close();
+    await embedded?.stop();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+}
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig(process.env, packageVersion());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

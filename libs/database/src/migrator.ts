@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+export interface MigrationFile {
+  version: number;
+  name: string;
+  checksum: string;
+  sql: string;
+  rollbackSql: string | undefined;
+}
+
+export interface MigrationStatus {
+  version: number;
+  name: string;
+  state: 'applied' | 'pending' | 'changed' | 'missing-file';
+  appliedAt: Date | null;
+}
+
+export class MigrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+// Any constant works; it only has to be the same for every runner of this schema.
+const ADVISORY_LOCK_KEY = 7_210_113_001;
+
+/** `db/` at the repository root, found from this file whether it runs from source or dist. */
+export function defaultMigrationsRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i += 1) {
+    if (existsSync(join(dir, 'db', 'migrations'))) return join(dir, 'db');
+    dir = dirname(dir);
+  }
+  return resolve('db');
+}
+
+export function readMigrationFiles(root = defaultMigrationsRoot()): MigrationFile[] {
+  const migrationsDir = join(root, 'migrations');
+  const rollbackDir = join(root, 'rollback');
+  return readdirSync(migrationsDir)
+    .filter((file) => FILE_PATTERN.test(file))
+    .sort()
+    .map((file) => {
+      const [, version, name] = FILE_PATTERN.exec(file)!;
+      const sql = readFileSync(join(migrationsDir, file), 'utf8');
+      const rollbackPath = join(rollbackDir, file);
+      return {
+        version: Number(version),
+        name,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+        sql,
+        rollbackSql: existsSync(rollbackPath) ? readFileSync(rollbackPath, 'utf8') : undefined,
+      };
+    });
+}
+
+interface AppliedRow {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}
+
+/**
+ * Applies `db/migrations/NNNN_name.sql` files in order, each in its own transaction, and
+ * records them in `schema_migrations`. A session advisory lock makes concurrent runners
+ * (two replicas starting at once) take turns; the second one finds nothing to do.
+ */
+export class Migrator {
+  constructor(
+    private readonly url: string,
+    private readonly files: MigrationFile[] = readMigrationFiles(),
+  ) {}
+
+  async status(): Promise<MigrationStatus[]> {
+    return this.withConnection(async (sql) => statusOf(this.files, await applied(sql)));
+  }
+
+  /** Versions that are on disk but not applied (empty when the schema is current). */
+  async pending(): Promise<number[]> {
+    const rows = await this.status();
+    return rows.filter((row) => row.state === 'pending').map((row) => row.version);
+  }
+
+  async migrate(): Promise<MigrationFile[]> {
+    return this.withLock(async (sql) => {
+      const done = await applied(sql);
+      assertUnchanged(this.files, done);
+      const pending = this.files.filter((file) => !done.has(file.version));
+      for (const file of pending) {
+        await sql.begin(async (tx) => {
+          await tx.unsafe(file.sql);
+          await tx`
+            insert into schema_migrations (version, name, checksum)
+            values (${file.version}, ${file.name}, ${file.checksum})`;
+        });
+      }
+      return pending;
+    });
+  }
+
+  /** Rolls back the last `steps` applied migrations, newest first. */
+  async rollback(steps = 1): Promise<MigrationFile[]> {
+    return this.withLock(async (sql) => {
+      const done = await applied(sql);
+      const versions = [...done.keys()].sort((a, b) => b - a).slice(0, steps);
+      const targets = versions.map((version) => {
+        const file = this.files.find((candidate) => candidate.version === version);
+        if (!file?.rollbackSql) {
+          throw new MigrationError(`no rollback file for applied migration ${version}`);
+        }
+        return file;
+      });
+      for (const file of targets) {
+        await sql.begin(async (tx) => {
+          await tx.unsafe(file.rollbackSql!);
+          await tx`delete from schema_migrations where version = ${file.version}`;
+        });
+      }
+      return targets;
+    });
+  }
+
+  private async withLock<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+    return this.withConnection(async (sql) => {
+      await sql`select pg_advisory_lock(${ADVISORY_LOCK_KEY})`;
+      try {
+        await sql`
+          create table if not exists schema_migrations (
+            version integer primary key,
+            name text not null,
+            checksum char(64) not null,
+            applied_at timestamptz not null default now()
+          )`;
+        return await work(sql);
+      } finally {
+        await sql`select pg_advisory_unlock(${ADVISORY_LOCK_KEY})`;
+      }
+    });
+  }
+
+  private async withConnection<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+    // One connection, so the session-level advisory lock covers every statement.
+    const sql = postgres(this.url, { max: 1, onnotice: () => undefined, connect_timeout: 10 });
+    try {
+      return await work(sql);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  }
+}
+
+async function applied(sql: postgres.Sql): Promise<Map<number, AppliedRow>> {
+  const [{ exists }] = await sql<{ exists: boolean }[]>`
+    select to_regclass('schema_migrations') is not null as exists`;
+  if (!exists) return new Map();
+  const rows = await sql<AppliedRow[]>`
+    select version, name, checksum, applied_at from schema_migrations order by version`;
+  return new Map(rows.map((row) => [row.version, row]));
+}
+
+function assertUnchanged(files: MigrationFile[], done: Map<number, AppliedRow>): void {
+  const changed = files.filter((file) => {
+    const row = done.get(file.version);
+    return row !== undefined && row.checksum !== file.checksum;
+  });
+  if (changed.length > 0) {
+    const list = changed.map((file) => `${file.version}_${file.name}`).join(', ');
+    throw new MigrationError(
+      `applied migrations were edited after they ran (${list}); add a new migration instead`,
+    );
+  }
+}
+
+function statusOf(files: MigrationFile[], done: Map<number, AppliedRow>): MigrationStatus[] {
+  const onDisk = files.map((file): MigrationStatus => {
+    const row = done.get(file.version);
+    const state = !row ? 'pending' : row.checksum === file.checksum ? 'applied' : 'changed';
+    return { version: file.version, name: file.name, state, appliedAt: row?.applied_at ?? null };
+  });
+  const missing = [...done.values()]
+    .filter((row) => !files.some((file) => file.version === row.version))
+    .map((row): MigrationStatus => ({
+      version: row.version,
+      name: row.name,
+      state: 'missing-file',
+      appliedAt: row.applied_at,
+    }));
+  return [...onDisk, ...missing].sort((a, b) => a.version - b.version);
+}

@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
+import { AppConfig, loadConfig } from '@app/config';
+import { createLogger } from '@app/core';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { createTestDatabase, TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  http: Server;
+  db: TestDatabase;
+  config: AppConfig;
+  /** Every log line written so far, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** The whole service, as main.ts builds it, on a fresh database of its own. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...env }, '0.0.0-test');
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line.trim() !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  const logger = createLogger(
+    {
+      serviceName: config.serviceName,
+      version: config.version,
+      level: config.logLevel,
+      pretty: false,
+    },
+    sink,
+  );
+  const app = await createApp({ config, database: db.database, logger });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer() as Server,
+    db,
+    config,
+    logs,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { Database } from '@app/database';
+import { TEST_ENV } from './test-env.js';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  /** A pool on this database, as the service would open it. */
+  database: Database;
+  /** A plain postgres.js client for assertions and raw SQL. */
+  sql: postgres.Sql;
+  drop(): Promise<void>;
+}
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is unset: run the tests with jest's globalSetup`);
+  return value;
+}
+
+/** A fresh, migrated database of its own for one test file (a clone of the run's template). */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = env(TEST_ENV.adminUrl);
+  const template = env(TEST_ENV.template);
+  const name = `case_tracker_test_${env(TEST_ENV.runId)}_${randomBytes(4).toString('hex')}`;
+  if (!name.includes('test'))
+    throw new Error('refusing to use a database without "test" in its name');
+
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin`create database ${admin(name)} template ${admin(template)}`;
+        break;
+      } catch (error) {
+        // 55006: another worker is cloning the template at this very moment.
+        if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const parsed = new URL(adminUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  const database = new Database({
+    url,
+    poolMax: 5,
+    connectTimeoutSeconds: 5,
+    idleTimeoutSeconds: 10,
+    statementTimeoutMs: 10000,
+    applicationName: 'case-tracker-test',
+  });
+  const sql = postgres(url, { max: 2, onnotice: () => undefined });
+  return {
+    url,
+    name,
+    database,
+    sql,
+    drop: async () => {
+      await Promise.all([database.close(), sql.end()]);
+      const dropper = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+      try {
+        await dropper`drop database if exists ${dropper(name)} with (force)`;
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
