@@ -18,6 +18,7 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   @ApiOperation({ operationId: 'liveness', summary: 'The process is up' })
+  @ApiResponse({ status: 200, description: 'Alive' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
@@ -28,6 +29,7 @@ export class HealthController {
     operationId: 'readiness',
     summary: 'Database answers within 1 s and migrations are applied',
   })
+  @ApiResponse({ status: 200, description: 'Ready' })
   @ApiResponse({ status: 503, description: 'Not ready' })
   ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     return this.readiness(res);
@@ -36,6 +38,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ operationId: 'health', summary: 'Same as /health/ready' })
+  @ApiResponse({ status: 200, description: 'Ready' })
   @ApiResponse({ status: 503, description: 'Not ready' })
   overall(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     return this.readiness(res);

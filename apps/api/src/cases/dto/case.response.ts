@@ -11,6 +11,7 @@ import type {
   SupportCase,
 } from '../domain/case.js';
 import type { CaseList } from '../use-cases/list-cases.use-case.js';
+import { ANY_JSON } from './query-record.input.js';
 
 export class QueryRecordResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -20,7 +21,11 @@ export class QueryRecordResponse {
   @ApiProperty() query_text!: string;
   @ApiProperty({ type: 'integer', nullable: true }) execution_time_ms!: number | null;
   @ApiProperty({ type: 'integer', format: 'int64', nullable: true }) rows_affected!: number | null;
-  @ApiProperty({ description: 'The JSON value recorded, or null.', nullable: true })
+  @ApiProperty({
+    description: 'The JSON value recorded, or null.',
+    oneOf: ANY_JSON,
+    nullable: true,
+  })
   result!: unknown;
   @ApiProperty({ format: 'email' }) executed_by!: string;
   @ApiProperty({ format: 'date-time' }) executed_at!: string;

@@ -30,7 +30,12 @@ export class CreateCaseDto {
   @HasNoNul()
   title!: string;
 
-  @ApiPropertyOptional({ example: 'Monthly analysis', maxLength: 5000, nullable: true })
+  @ApiPropertyOptional({
+    type: 'string',
+    example: 'Monthly analysis',
+    maxLength: 5000,
+    nullable: true,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)

@@ -5,6 +5,15 @@ import type { NewQueryInput } from '../domain/case.js';
 import { HasNoNul, IsPastTimestamp, IsStorableJson, LowerCaseTrim } from './validators.js';
 
 export const MAX_RESULT_BYTES = 256 * 1024;
+
+/** OpenAPI 3.0 has no "any" type: a result may be any of these JSON shapes. */
+export const ANY_JSON = [
+  { type: 'object' },
+  { type: 'array', items: {} },
+  { type: 'string' },
+  { type: 'number' },
+  { type: 'boolean' },
+];
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** One SQL query as recorded on a case. */
@@ -60,6 +69,7 @@ export class QueryRecordInput {
 
   @ApiPropertyOptional({
     description: 'Any JSON value (rows, a summary or a message), at most 256 KiB serialized.',
+    oneOf: ANY_JSON,
     nullable: true,
     example: { rows: [{ region: 'north', total: 1200 }] },
   })
@@ -70,6 +80,8 @@ export class QueryRecordInput {
   result?: unknown;
 
   @ApiPropertyOptional({
+    type: 'string',
+    format: 'email',
     description: "Who ran it; defaults to the request's actor.",
     example: 'ana@example.com',
     maxLength: 255,
@@ -82,6 +94,7 @@ export class QueryRecordInput {
   executed_by?: string | null;
 
   @ApiPropertyOptional({
+    type: 'string',
     description:
       'When it ran (ISO 8601 with a time zone); defaults to the write time. At most 5 minutes in the future.',
     format: 'date-time',
