@@ -21,7 +21,13 @@ export class ErrorItem {
 
 export class ErrorEnvelope {
   @ApiProperty({ enum: [false], example: false }) success!: false;
-  @ApiProperty({ type: 'object', nullable: true, example: null, description: 'Always null.' })
+  @ApiProperty({
+    type: 'object',
+    properties: {},
+    nullable: true,
+    example: null,
+    description: 'Always null.',
+  })
   data!: null;
   @ApiProperty({ type: () => [ErrorItem], minItems: 1 }) errors!: ErrorItem[];
 }
