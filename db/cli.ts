@@ -3,7 +3,12 @@
  * Uses DATABASE_URL, or the same embedded PostgreSQL as `npm start` when it is unset.
  */
 import { loadConfig } from '@app/config';
-import { MigrationError, Migrator, startEmbeddedPostgres } from '@app/database';
+import {
+  migrationLabel as label,
+  MigrationError,
+  Migrator,
+  startEmbeddedPostgres,
+} from '@app/database';
 
 const USAGE = 'usage: db <migrate | rollback [steps] | status>';
 
@@ -44,9 +49,6 @@ async function run(command: string | undefined, arg: string | undefined): Promis
     await embedded?.stop();
   }
 }
-
-const label = (m: { version: number; name: string }) =>
-  `${String(m.version).padStart(4, '0')}_${m.name}`;
 
 run(process.argv[2], process.argv[3]).catch((error: unknown) => {
   console.error(`db: ${error instanceof Error ? error.message : String(error)}`);

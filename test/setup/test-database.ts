@@ -19,8 +19,11 @@ function env(name: string): string {
   return value;
 }
 
-/** A fresh, migrated database of its own for one test file (a clone of the run's template). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database of its own for one test file: a clone of the run's migrated template,
+ * or an empty one (`{ migrated: false }`) for tests of the migrations themselves.
+ */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const adminUrl = env(TEST_ENV.adminUrl);
   const template = env(TEST_ENV.template);
   const name = `case_tracker_test_${env(TEST_ENV.runId)}_${randomBytes(4).toString('hex')}`;
@@ -31,7 +34,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await admin`create database ${admin(name)} template ${admin(template)}`;
+        await (migrated
+          ? admin`create database ${admin(name)} template ${admin(template)}`
+          : admin`create database ${admin(name)}`);
         break;
       } catch (error) {
         // 55006: another worker is cloning the template at this very moment.

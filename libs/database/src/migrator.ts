@@ -19,6 +19,10 @@ export interface MigrationStatus {
   appliedAt: Date | null;
 }
 
+/** `0001_cases`: a migration as its file is named. */
+export const migrationLabel = (m: { version: number; name: string }): string =>
+  `${String(m.version).padStart(4, '0')}_${m.name}`;
+
 export class MigrationError extends Error {
   constructor(message: string) {
     super(message);
@@ -171,7 +175,7 @@ function assertUnchanged(files: MigrationFile[], done: Map<number, AppliedRow>):
     return row !== undefined && row.checksum !== file.checksum;
   });
   if (changed.length > 0) {
-    const list = changed.map((file) => `${file.version}_${file.name}`).join(', ');
+    const list = changed.map(migrationLabel).join(', ');
     throw new MigrationError(
       `applied migrations were edited after they ran (${list}); add a new migration instead`,
     );

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from './app-config.js';
+import { loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '1.2.3');
+    expect(config).toMatchObject({
+      version: '1.2.3',
+      port: 3000,
+      databaseUrl: undefined,
+      migrateOnStart: true,
+      logLevel: 'info',
+      bodyLimitBytes: 1024 * 1024,
+      corsOrigins: [],
+      embedded: { port: 54329, dataDir: '.data/postgres' },
+    });
+  });
+
+  it('reads typed values', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      MIGRATE_ON_START: 'false',
+      BODY_LIMIT: '512kb',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      LOG_PRETTY: 'yes',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/x',
+      migrateOnStart: false,
+      bodyLimitBytes: 512 * 1024,
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      logPretty: true,
+    });
+  });
+
+  it('reports every invalid value at once, one line each', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'nonsense',
+        LOG_LEVEL: 'loud',
+        MIGRATE_ON_START: 'maybe',
+        BODY_LIMIT: 'huge',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toMatch(/^PORT must be an integer/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(problems.join('\n')).not.toContain('nonsense');
+  });
+
+  it.each([['70000'], ['-1'], ['1.5']])('rejects PORT=%s', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,91 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { defaultMigrationsRoot, MigrationError, Migrator, readMigrationFiles } from '@app/database';
+import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+
+describe('Migrator', () => {
+  let db: TestDatabase;
+  beforeEach(async () => {
+    db = await createTestDatabase({ migrated: false });
+  });
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  const tables = async () =>
+    (
+      await db.sql<{ table_name: string }[]>`
+        select table_name from information_schema.tables
+        where table_schema = 'public' order by table_name`
+    ).map((row) => row.table_name);
+
+  it('applies every pending migration once and records it with its checksum', async () => {
+    const migrator = new Migrator(db.url);
+    expect(await migrator.pending()).toEqual([1]);
+
+    const applied = await migrator.migrate();
+    expect(applied.map((m) => m.version)).toEqual([1]);
+    expect(await tables()).toEqual([
+      'case_events',
+      'query_records',
+      'schema_migrations',
+      'support_cases',
+    ]);
+    const [row] = await db.sql<{ version: number; name: string; checksum: string }[]>`
+      select version, name, checksum from schema_migrations`;
+    expect(row).toEqual({ version: 1, name: 'cases', checksum: readMigrationFiles()[0].checksum });
+
+    expect(await migrator.migrate()).toEqual([]);
+    expect(await migrator.pending()).toEqual([]);
+    expect((await migrator.status()).map((s) => s.state)).toEqual(['applied']);
+  });
+
+  it('lets concurrent runners take turns so each migration runs exactly once', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => new Migrator(db.url).migrate()));
+    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 1]);
+    const [{ count }] = await db.sql<
+      { count: number }[]
+    >`select count(*)::int as count from schema_migrations`;
+    expect(count).toBe(1);
+  });
+
+  it('rolls back the newest migrations with their rollback files', async () => {
+    const migrator = new Migrator(db.url);
+    await migrator.migrate();
+    const undone = await migrator.rollback(1);
+    expect(undone.map((m) => m.version)).toEqual([1]);
+    expect(await tables()).toEqual(['schema_migrations']);
+    expect(await migrator.pending()).toEqual([1]);
+    expect(await migrator.rollback(1)).toEqual([]);
+    await migrator.migrate();
+    expect(await migrator.pending()).toEqual([]);
+  });
+
+  it('refuses to run when an applied migration was edited, and reports it in status', async () => {
+    await new Migrator(db.url).migrate();
+    const root = mkdtempSync(join(tmpdir(), 'migrations-'));
+    cpSync(defaultMigrationsRoot(), root, { recursive: true });
+    writeFileSync(join(root, 'migrations', '0001_cases.sql'), '-- edited\n', { flag: 'a' });
+    const edited = new Migrator(db.url, readMigrationFiles(root));
+
+    await expect(edited.migrate()).rejects.toThrow(MigrationError);
+    await expect(edited.migrate()).rejects.toThrow(/0001_cases/);
+    expect((await edited.status()).map((s) => s.state)).toEqual(['changed']);
+  });
+
+  it('rolls back a failing migration file whole and records nothing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'migrations-'));
+    cpSync(defaultMigrationsRoot(), root, { recursive: true });
+    writeFileSync(
+      join(root, 'migrations', '0002_broken.sql'),
+      'create table half_done (id int);\nselect no_such_function();\n',
+    );
+    const migrator = new Migrator(db.url, readMigrationFiles(root));
+
+    await expect(migrator.migrate()).rejects.toThrow(/no_such_function/);
+    expect(await tables()).not.toContain('half_done');
+    expect(await migrator.pending()).toEqual([2]);
+  });
+});
