@@ -2,11 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiEnvelopeResponse, ApiErrorResponses, UuidParamPipe } from '@app/core';
-import { CaseListResponse, CaseResponse } from './dto/case.response.js';
+import { AppendQueriesDto } from './dto/append-queries.dto.js';
+import {
+  CaseHistoryResponse,
+  CaseListResponse,
+  CaseResponse,
+  QueryRecordListResponse,
+} from './dto/case.response.js';
+import { ChangeStatusDto } from './dto/change-status.dto.js';
 import { CreateCaseDto, toCreateCaseCommand } from './dto/create-case.dto.js';
 import { ListCasesQuery, toListCriteria } from './dto/list-cases.query.js';
+import { toNewQueryInput } from './dto/query-record.input.js';
+import { AppendQueriesUseCase } from './use-cases/append-queries.use-case.js';
+import { ChangeStatusUseCase } from './use-cases/change-status.use-case.js';
 import { CreateCaseUseCase } from './use-cases/create-case.use-case.js';
 import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
+import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 @ApiTags('cases')
@@ -16,6 +27,9 @@ export class CasesController {
     private readonly createCase: CreateCaseUseCase,
     private readonly listCases: ListCasesUseCase,
     private readonly getCase: GetCaseUseCase,
+    private readonly appendQueries: AppendQueriesUseCase,
+    private readonly changeStatus: ChangeStatusUseCase,
+    private readonly getHistory: GetHistoryUseCase,
   ) {}
 
   @Post()
@@ -62,5 +76,69 @@ export class CasesController {
   @ApiErrorResponses('CASE_NOT_FOUND', 'VALIDATION_ERROR')
   async get(@Param('id', UuidParamPipe) id: string): Promise<CaseResponse> {
     return CaseResponse.from(await this.getCase.execute(id));
+  }
+
+  @Post(':id/queries')
+  @HttpCode(201)
+  @ApiOperation({
+    operationId: 'appendQueries',
+    summary: 'Append 1–100 query records to a case, atomically',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiEnvelopeResponse(201, QueryRecordListResponse, 'The new query records.')
+  @ApiErrorResponses(
+    'CASE_NOT_FOUND',
+    'MALFORMED_JSON',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'VALIDATION_ERROR',
+  )
+  async append(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AppendQueriesDto,
+  ): Promise<QueryRecordListResponse> {
+    const records = await this.appendQueries.execute(id, body.queries.map(toNewQueryInput));
+    return QueryRecordListResponse.from(records);
+  }
+
+  @Post(':id/status')
+  @HttpCode(201)
+  @ApiOperation({
+    operationId: 'changeCaseStatus',
+    summary: 'Move a case along its status lifecycle',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiEnvelopeResponse(201, CaseResponse, 'The case after the change, as GET /cases/{id} shows it.')
+  @ApiErrorResponses(
+    'CASE_NOT_FOUND',
+    'INVALID_STATUS_TRANSITION',
+    'MALFORMED_JSON',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'VALIDATION_ERROR',
+  )
+  async status(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ChangeStatusDto,
+  ): Promise<CaseResponse> {
+    const updated = await this.changeStatus.execute({
+      caseId: id,
+      to: body.status,
+      changedBy: body.changed_by,
+      note: body.note ?? null,
+    });
+    return CaseResponse.from(updated);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({
+    operationId: 'getCaseHistory',
+    summary: "The case's events, oldest first, with their hash chain",
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiEnvelopeResponse(200, CaseHistoryResponse, 'Every event of the case, oldest first.')
+  @ApiErrorResponses('CASE_NOT_FOUND', 'VALIDATION_ERROR')
+  async history(@Param('id', UuidParamPipe) id: string): Promise<CaseHistoryResponse> {
+    return CaseHistoryResponse.from(await this.getHistory.execute(id));
   }
 }

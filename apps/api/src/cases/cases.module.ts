@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './persistence/cases.repository.js';
 import { PgCasesRepository } from './persistence/pg-cases.repository.js';
+import { AppendQueriesUseCase } from './use-cases/append-queries.use-case.js';
+import { ChangeStatusUseCase } from './use-cases/change-status.use-case.js';
 import { CreateCaseUseCase } from './use-cases/create-case.use-case.js';
 import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
+import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 @Module({
@@ -13,6 +16,9 @@ import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
     CreateCaseUseCase,
     ListCasesUseCase,
     GetCaseUseCase,
+    AppendQueriesUseCase,
+    ChangeStatusUseCase,
+    GetHistoryUseCase,
   ],
 })
 export class CasesModule {}

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { CaseStatus } from './case-status.js';
 import { QueryRecord, SupportCase } from './case.js';
 
-export type CaseEventType = 'case_created' | 'query_recorded' | 'status_changed';
+export const CASE_EVENT_TYPES = ['case_created', 'query_recorded', 'status_changed'] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** An event before it takes its place in the case's chain. */
 export interface EventDraft {

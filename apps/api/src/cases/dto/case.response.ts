@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CASE_EVENT_TYPES } from '../domain/case-event.js';
+import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
@@ -106,5 +108,57 @@ export class CaseListResponse {
       page_size: list.pageSize,
       pages: list.pages,
     };
+  }
+}
+
+export class QueryRecordListResponse {
+  @ApiProperty({ type: () => [QueryRecordResponse] }) items!: QueryRecordResponse[];
+
+  static from(records: QueryRecord[]): QueryRecordListResponse {
+    return { items: records.map((q) => QueryRecordResponse.from(q)) };
+  }
+}
+
+export class CaseEventResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) case_id!: string;
+  @ApiProperty({ enum: CASE_EVENT_TYPES, enumName: 'CaseEventType' }) type!: CaseEventType;
+  @ApiProperty({ format: 'email' }) actor!: string;
+  @ApiProperty({ format: 'date-time' }) occurred_at!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'case_created: the case as opened; query_recorded: the record (text and result by digest); status_changed: {from, to, note}.',
+  })
+  payload!: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 over this event and prev_hash.', example: 'ab12…' })
+  hash!: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: "The previous event's hash; null first.",
+  })
+  prev_hash!: string | null;
+
+  static from(e: CaseEvent): CaseEventResponse {
+    return {
+      id: e.id,
+      case_id: e.caseId,
+      type: e.type,
+      actor: e.actor,
+      occurred_at: e.occurredAt.toISOString(),
+      payload: e.payload,
+      hash: e.hash,
+      prev_hash: e.prevHash,
+    };
+  }
+}
+
+export class CaseHistoryResponse {
+  @ApiProperty({ type: () => [CaseEventResponse] }) items!: CaseEventResponse[];
+
+  static from(events: CaseEvent[]): CaseHistoryResponse {
+    return { items: events.map((e) => CaseEventResponse.from(e)) };
   }
 }

@@ -48,6 +48,21 @@ export interface CaseHead extends ChainHead {
   createdBy: string;
 }
 
+/** Changes appended to an existing case in one transaction. */
+export interface CaseChanges {
+  queries: QueryRecord[];
+  /** Already chained onto the head read by {@link CasesRepository.lockHead}. */
+  events: CaseEvent[];
+  status?: CaseStatus;
+  at: Date;
+}
+
+/** An event as stored, with what its case row says about the end of its chain. */
+export interface StoredEventWithHead {
+  event: CaseEvent;
+  head: ChainHead;
+}
+
 /** The cases store. Writes take the caller's transaction; reads use the pool. */
 export abstract class CasesRepository {
   /** Inserts a new case with its first query records and events. */
@@ -57,6 +72,16 @@ export abstract class CasesRepository {
     queries: QueryRecord[],
     events: CaseEvent[],
   ): Promise<void>;
+  /** Reads and locks the case row until `tx` ends, so appends to one case take turns. */
+  abstract lockHead(tx: Tx, id: string): Promise<CaseHead | null>;
+  /** Appends records and events and moves the case's projections, after {@link lockHead}. */
+  abstract append(tx: Tx, id: string, head: CaseHead, changes: CaseChanges): Promise<void>;
   abstract findById(id: string): Promise<CaseWithQueries | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
+  /** The case's events, oldest first, or null when there is no such case. */
+  abstract history(id: string): Promise<CaseEvent[] | null>;
+  /** Every event, in (case, seq) order, with its case's recorded chain head; streamed. */
+  abstract eventsInChainOrder(): AsyncIterable<StoredEventWithHead>;
+  /** A case that has no events at all (every case starts with case_created), if any. */
+  abstract findCaseWithoutEvents(): Promise<string | null>;
 }

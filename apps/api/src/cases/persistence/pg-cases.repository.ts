@@ -2,8 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { Database, Queryable, Tx } from '@app/database';
 import type { CaseEvent } from '../domain/case-event.js';
 import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
-import { CaseListCriteria, CaseSortField, CasesRepository, Page } from './cases.repository.js';
-import { CaseRow, QueryRecordRow, toCase, toQueryRecord } from './rows.js';
+import {
+  CaseChanges,
+  CaseHead,
+  CaseListCriteria,
+  CaseSortField,
+  CasesRepository,
+  Page,
+  StoredEventWithHead,
+} from './cases.repository.js';
+import {
+  CaseEventRow,
+  CaseHeadRow,
+  CaseRow,
+  QueryRecordRow,
+  toCase,
+  toCaseEvent,
+  toCaseHead,
+  toQueryRecord,
+} from './rows.js';
 
 // Sorting by meaning uses the rank columns; every order ends in id so pages are stable.
 const SORT_COLUMNS: Record<CaseSortField, string> = {
@@ -34,6 +51,70 @@ export class PgCasesRepository extends CasesRepository {
         ${last?.hash ?? null})`;
     await insertQueries(tx, queries, 0);
     await insertEvents(tx, events);
+  }
+
+  async lockHead(tx: Tx, id: string): Promise<CaseHead | null> {
+    const [row] = await tx<CaseHeadRow[]>`
+      select status, created_by, queries_count, events_count, last_event_hash
+      from support_cases where id = ${id}
+      for update`;
+    return row ? toCaseHead(row) : null;
+  }
+
+  async append(tx: Tx, id: string, head: CaseHead, changes: CaseChanges): Promise<void> {
+    const last = changes.events.at(-1);
+    if (!last) throw new Error('an append must carry at least one event');
+    await insertQueries(tx, changes.queries, head.queriesCount);
+    await insertEvents(tx, changes.events);
+    await tx`
+      update support_cases set
+        ${changes.status ? tx`status = ${changes.status},` : tx``}
+        queries_count = ${head.queriesCount + changes.queries.length},
+        events_count = ${last.seq},
+        last_event_hash = ${last.hash},
+        updated_at = greatest(updated_at, ${changes.at})
+      where id = ${id}`;
+  }
+
+  async history(id: string): Promise<CaseEvent[] | null> {
+    return this.db.query(async (sql) => {
+      const [found] = await sql`select 1 from support_cases where id = ${id}`;
+      if (!found) return null;
+      const rows = await sql<CaseEventRow[]>`
+        select id, case_id, seq, type, actor, occurred_at, payload, prev_hash, hash
+        from case_events where case_id = ${id}
+        order by seq`;
+      return rows.map(toCaseEvent);
+    });
+  }
+
+  async *eventsInChainOrder(): AsyncIterable<StoredEventWithHead> {
+    // A CLI-only, single reader: it streams on its own connection, outside the gate.
+    const cursor = this.db.sql<
+      (CaseEventRow & { events_count: number; last_event_hash: string | null })[]
+    >`
+      select e.id, e.case_id, e.seq, e.type, e.actor, e.occurred_at, e.payload, e.prev_hash,
+             e.hash, c.events_count, c.last_event_hash
+      from case_events e join support_cases c on c.id = e.case_id
+      order by e.case_id, e.seq`.cursor(1000);
+    for await (const rows of cursor) {
+      for (const row of rows) {
+        yield {
+          event: toCaseEvent(row),
+          head: { eventsCount: row.events_count, lastHash: row.last_event_hash },
+        };
+      }
+    }
+  }
+
+  async findCaseWithoutEvents(): Promise<string | null> {
+    const [row] = await this.db.query(
+      (sql) => sql<{ id: string }[]>`
+        select id from support_cases c
+        where not exists (select 1 from case_events e where e.case_id = c.id)
+        limit 1`,
+    );
+    return row?.id ?? null;
   }
 
   async findById(id: string): Promise<CaseWithQueries | null> {

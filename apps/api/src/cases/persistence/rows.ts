@@ -1,4 +1,6 @@
+import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
 import type { CaseStatus } from '../domain/case-status.js';
+import type { CaseHead } from './cases.repository.js';
 import type { CaseType, Priority, QueryRecord, SupportCase } from '../domain/case.js';
 
 export interface CaseRow {
@@ -56,5 +58,49 @@ export function toQueryRecord(row: QueryRecordRow): QueryRecord {
     executedBy: row.executed_by,
     executedAt: row.executed_at,
     recordedAt: row.recorded_at,
+  };
+}
+
+export interface CaseHeadRow {
+  status: CaseStatus;
+  created_by: string;
+  queries_count: number;
+  events_count: number;
+  last_event_hash: string | null;
+}
+
+export function toCaseHead(row: CaseHeadRow): CaseHead {
+  return {
+    status: row.status,
+    createdBy: row.created_by,
+    queriesCount: row.queries_count,
+    eventsCount: row.events_count,
+    lastHash: row.last_event_hash,
+  };
+}
+
+export interface CaseEventRow {
+  id: string;
+  case_id: string;
+  seq: number;
+  type: CaseEventType;
+  actor: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export function toCaseEvent(row: CaseEventRow): CaseEvent {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    seq: row.seq,
+    type: row.type,
+    actor: row.actor,
+    occurredAt: row.occurred_at,
+    payload: row.payload,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { QueryRecordInput } from './query-record.input.js';
+
+export class AppendQueriesDto {
+  @ApiProperty({ type: () => [QueryRecordInput], minItems: 1, maxItems: 100 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => QueryRecordInput)
+  queries!: QueryRecordInput[];
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import type { CaseStatus } from '../domain/case-status.js';
+import { HasNoNul, LowerCaseTrim } from './validators.js';
+
+export class ChangeStatusDto {
+  @ApiProperty({
+    enum: CASE_STATUSES,
+    enumName: 'CaseStatus',
+    example: 'in_progress',
+    description:
+      'open → in_progress | closed; in_progress → resolved | closed; resolved → closed. Anything else is 409.',
+  })
+  @IsIn(CASE_STATUSES)
+  status!: CaseStatus;
+
+  @ApiProperty({ example: 'ana@example.com', maxLength: 255 })
+  @LowerCaseTrim()
+  @IsString()
+  @IsEmail()
+  @MaxLength(255)
+  changed_by!: string;
+
+  @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true, example: 'Picked up' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @HasNoNul()
+  note?: string | null;
+}

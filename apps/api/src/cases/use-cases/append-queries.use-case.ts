@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@app/database';
+import { chainEvents, queryRecorded } from '../domain/case-event.js';
+import { CaseNotFoundError } from '../domain/case.errors.js';
+import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
+import { CasesRepository } from '../persistence/cases.repository.js';
+
+/**
+ * Appends query records to a case, each with its `query_recorded` event. The request's
+ * actor is the case's creator, so records default to being executed by them.
+ */
+@Injectable()
+export class AppendQueriesUseCase {
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+  ) {}
+
+  async execute(caseId: string, inputs: NewQueryInput[]): Promise<QueryRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const head = await this.cases.lockHead(tx, caseId);
+      if (!head) throw new CaseNotFoundError(caseId);
+      const now = new Date();
+      const queries = inputs.map((q) => recordQuery(caseId, q, head.createdBy, now));
+      const events = chainEvents(
+        caseId,
+        head,
+        queries.map((q) => queryRecorded(q, head.createdBy)),
+      );
+      await this.cases.append(tx, caseId, head, { queries, events, at: now });
+      return queries;
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@app/database';
+import { chainEvents, statusChanged } from '../domain/case-event.js';
+import { CaseStatus, canTransition } from '../domain/case-status.js';
+import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
+import { CaseWithQueries, normalizeEmail } from '../domain/case.js';
+import { CasesRepository } from '../persistence/cases.repository.js';
+
+export interface ChangeStatusCommand {
+  caseId: string;
+  to: CaseStatus;
+  changedBy: string;
+  note: string | null;
+}
+
+/**
+ * Moves a case along the status lifecycle. The case row is locked while the transition is
+ * checked, so of several concurrent changes from the same state exactly one wins.
+ */
+@Injectable()
+export class ChangeStatusUseCase {
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+  ) {}
+
+  async execute(command: ChangeStatusCommand): Promise<CaseWithQueries> {
+    const { caseId, to } = command;
+    await this.db.transaction(async (tx) => {
+      const head = await this.cases.lockHead(tx, caseId);
+      if (!head) throw new CaseNotFoundError(caseId);
+      if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
+      const now = new Date();
+      const actor = normalizeEmail(command.changedBy);
+      const events = chainEvents(caseId, head, [
+        statusChanged(head.status, to, command.note, actor, now),
+      ]);
+      await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
+    });
+    const updated = await this.cases.findById(caseId);
+    if (!updated) throw new CaseNotFoundError(caseId);
+    return updated;
+  }
+}
