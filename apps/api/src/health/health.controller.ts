@@ -5,6 +5,19 @@ import type { Response } from 'express';
 import { RawResponse } from '@app/core';
 import { DatabaseHealthIndicator } from './database.health.js';
 
+// terminus documents probes only when it can require() @nestjs/swagger, which it can in
+// the built service but not under jest: document them here so both serve one document.
+const PROBE = { noCache: true, swaggerDocumentation: false };
+const PROBE_BODY = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error', 'shutting_down'] },
+    info: { type: 'object', additionalProperties: true },
+    error: { type: 'object', additionalProperties: true },
+    details: { type: 'object', additionalProperties: true },
+  },
+};
+
 /** Probes keep terminus' own body format; they are not part of the `/api/v1` contract. */
 @ApiTags('health')
 @RawResponse()
@@ -16,30 +29,30 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @HealthCheck()
+  @HealthCheck(PROBE)
   @ApiOperation({ operationId: 'liveness', summary: 'The process is up' })
-  @ApiResponse({ status: 200, description: 'Alive' })
+  @ApiResponse({ status: 200, description: 'Alive', schema: PROBE_BODY })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck(PROBE)
   @ApiOperation({
     operationId: 'readiness',
     summary: 'Database answers within 1 s and migrations are applied',
   })
-  @ApiResponse({ status: 200, description: 'Ready' })
-  @ApiResponse({ status: 503, description: 'Not ready' })
+  @ApiResponse({ status: 200, description: 'Ready', schema: PROBE_BODY })
+  @ApiResponse({ status: 503, description: 'Not ready', schema: PROBE_BODY })
   ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     return this.readiness(res);
   }
 
   @Get()
-  @HealthCheck()
+  @HealthCheck(PROBE)
   @ApiOperation({ operationId: 'health', summary: 'Same as /health/ready' })
-  @ApiResponse({ status: 200, description: 'Ready' })
-  @ApiResponse({ status: 503, description: 'Not ready' })
+  @ApiResponse({ status: 200, description: 'Ready', schema: PROBE_BODY })
+  @ApiResponse({ status: 503, description: 'Not ready', schema: PROBE_BODY })
   overall(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     return this.readiness(res);
   }

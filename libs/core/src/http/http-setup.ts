@@ -30,7 +30,9 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
   instance.disable('x-powered-by');
 
   app.use(pinoHttp(httpLoggerOptions(logger)));
-  app.use(helmet());
+  // Not upgrade-insecure-requests: on a plain-HTTP deployment it would make browsers
+  // fetch Swagger UI's scripts over HTTPS and break /docs.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: settings.corsOrigins.length > 0 ? [...settings.corsOrigins] : false,
     exposedHeaders: ['X-Correlation-ID', 'Location', 'Retry-After'],
