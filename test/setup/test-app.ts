@@ -19,7 +19,10 @@ export interface TestApp {
 /** The whole service, as main.ts builds it, on a fresh database of its own. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'info', ...env }, '0.0.0-test');
+  const config = loadConfig(
+    { DATABASE_URL: db.url, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+    '0.0.0-test',
+  );
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

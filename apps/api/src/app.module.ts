@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AppConfig, ConfigModule } from '@app/config';
+import { MetricsModule } from '@app/core';
 import { Database, DatabaseModule } from '@app/database';
 import { CasesModule } from './cases/cases.module.js';
+import { DatabaseMetrics } from './database-metrics.js';
 import { HealthModule } from './health/health.module.js';
 
 export interface AppDependencies {
@@ -24,9 +26,11 @@ export class AppModule {
         // before anything can answer); this binds its per-request logger for injection.
         // Nest's own lines name their class under `logger`, leaving `context` an object.
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, renameContext: 'logger' }),
+        MetricsModule.forRoot(),
         HealthModule,
         CasesModule,
       ],
+      providers: [DatabaseMetrics],
     };
   }
 }

@@ -26,7 +26,12 @@ async function main(): Promise<void> {
     logger.info({ context: { applied: applied.map((m) => m.version) } }, 'migrations applied');
   }
 
-  const database = new Database({ url, ...config.db, applicationName: config.serviceName });
+  const database = new Database({
+    url,
+    ...config.db,
+    requestTimeoutMs: config.dbRequestTimeoutMs,
+    applicationName: config.serviceName,
+  });
   const app = await createApp({ config, database, logger });
   await app.listen(config.port, config.host);
   logger.info(

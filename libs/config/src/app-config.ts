@@ -19,6 +19,12 @@ export interface AppConfig {
   readonly logPretty: boolean;
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
+  /** Requests per client (IP) and minute on the API; health and metrics are exempt. */
+  readonly rateLimitPerMinute: number;
+  /** Longest a request waits on the database before it is answered 503. */
+  readonly dbRequestTimeoutMs: number;
+  /** Express `trust proxy`: hops of proxies whose X-Forwarded-For is believed (for the client IP). */
+  readonly trustProxyHops: number;
   readonly shutdownTimeoutMs: number;
 }
 

@@ -35,6 +35,9 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     logPretty: read.bool('LOG_PRETTY', false),
     corsOrigins: read.list('CORS_ORIGINS'),
     bodyLimitBytes: read.size('BODY_LIMIT', 1024 ** 2),
+    rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    dbRequestTimeoutMs: read.int('DB_REQUEST_TIMEOUT_MS', 4000, 100, 600000),
+    trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
   };
 

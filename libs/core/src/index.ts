@@ -8,3 +8,5 @@ export * from './http/validation.js';
 export * from './http/uuid-param.pipe.js';
 export * from './http/http-setup.js';
 export * from './http/api-envelope.js';
+export * from './metrics/metrics.js';
+export * from './metrics/metrics.module.js';

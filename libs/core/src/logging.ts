@@ -48,6 +48,15 @@ type Req = IncomingMessage & { id?: unknown; originalUrl?: string; route?: { pat
 const pathOf = (req: Req) => (req.originalUrl ?? req.url ?? '').split('?')[0];
 
 /**
+ * The route template that served a request (`/api/v1/cases/:id`), or `unmatched`.
+ * Unmatched requests end on Nest's catch-all middleware route (`{/*splat}`).
+ */
+export function routeTemplate(req: { route?: { path?: string } }): string {
+  const template = req.route?.path;
+  return template && !template.includes('*') ? template : 'unmatched';
+}
+
+/**
  * pino-http settings: it takes or makes the correlation id (and echoes it on the
  * response), binds `correlation_id`, `endpoint` and `method` to every line logged while
  * the request is served, and writes one access line per request. Request and response
@@ -77,14 +86,14 @@ export function httpLoggerOptions(logger: Logger): HttpLoggerOptions {
       context: {
         status: res.statusCode,
         duration_ms: value.responseTime,
-        route: req.route?.path ?? null,
+        route: routeTemplate(req),
       },
     }),
     customErrorObject: (req: Req, res, _error, value: { responseTime: number }) => ({
       context: {
         status: res.statusCode,
         duration_ms: value.responseTime,
-        route: req.route?.path ?? null,
+        route: routeTemplate(req),
       },
     }),
   };

@@ -1,6 +1,9 @@
 import postgres from 'postgres';
 import { Gate } from './gate.js';
-import { translateDatabaseError } from './database.errors.js';
+import { DatabaseUnavailableError, translateDatabaseError } from './database.errors.js';
+
+/** `unavailable`: the server was away or too slow; `failed`: any other query error. */
+export type DatabaseErrorKind = 'unavailable' | 'failed';
 
 export type Sql = postgres.Sql;
 export type Tx = postgres.TransactionSql;
@@ -13,6 +16,12 @@ export interface DatabaseOptions {
   connectTimeoutSeconds: number;
   idleTimeoutSeconds: number;
   statementTimeoutMs: number;
+  /**
+   * Longest a caller waits (for a connection and the work) before it gets
+   * DatabaseUnavailableError. Bounds requests when the server stalls, which no
+   * server-side timeout can do.
+   */
+  requestTimeoutMs?: number;
   applicationName: string;
 }
 
@@ -24,6 +33,8 @@ export interface DatabaseOptions {
 export class Database {
   readonly sql: Sql;
   private readonly gate: Gate;
+  private readonly errorListeners: Array<(kind: DatabaseErrorKind) => void> = [];
+  private readonly requestTimeoutMs: number;
 
   constructor(options: DatabaseOptions) {
     this.sql = postgres(options.url, {
@@ -40,16 +51,29 @@ export class Database {
       },
     });
     this.gate = new Gate(options.poolMax);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 0;
   }
 
   /** Runs one or more statements outside a transaction. */
   query<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.gate.run(() => guard(() => work(this.sql)));
+    return this.withDeadline(this.gate.run(() => this.guard(() => work(this.sql))));
   }
 
   /** Runs `work` in a transaction that commits when it resolves and rolls back when it throws. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.gate.run(() => guard(() => this.sql.begin((tx) => work(tx)) as Promise<T>));
+    return this.withDeadline(
+      this.gate.run(() => this.guard(() => this.sql.begin((tx) => work(tx)) as Promise<T>)),
+    );
+  }
+
+  /** Called with the kind of every failed query or transaction (for metrics). */
+  onError(listener: (kind: DatabaseErrorKind) => void): void {
+    this.errorListeners.push(listener);
+  }
+
+  /** Queries running now, and queries waiting for a connection. */
+  load(): { active: number; waiting: number } {
+    return { active: this.gate.active, waiting: this.gate.pending };
   }
 
   /** True when the server answers `select 1` within `timeoutMs`. */
@@ -69,15 +93,49 @@ export class Database {
     }
   }
 
+  /**
+   * The caller stops waiting at the deadline; the work itself goes on until the driver
+   * settles it (a transaction then commits or rolls back whole), and only then frees its
+   * slot, so a stalled server never gets more than `poolMax` calls at once.
+   */
+  private async withDeadline<T>(work: Promise<T>): Promise<T> {
+    if (this.requestTimeoutMs <= 0) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.notify('unavailable');
+        reject(new DatabaseUnavailableError('timeout'));
+      }, this.requestTimeoutMs);
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private notify(kind: DatabaseErrorKind): void {
+    for (const listener of this.errorListeners) listener(kind);
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const translated = translateDatabaseError(error);
+      // Domain errors thrown inside a transaction are not database errors.
+      const kind: DatabaseErrorKind | null =
+        translated instanceof DatabaseUnavailableError
+          ? 'unavailable'
+          : error instanceof postgres.PostgresError
+            ? 'failed'
+            : null;
+      if (kind) this.notify(kind);
+      throw translated;
+    }
+  }
+
   async close(timeoutSeconds = 5): Promise<void> {
     await this.sql.end({ timeout: timeoutSeconds });
-  }
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw translateDatabaseError(error);
   }
 }

@@ -7,17 +7,17 @@
  * in a queue that compacts itself, keeps the driver's own queue empty.
  */
 export class Gate {
-  private active = 0;
+  private inFlight = 0;
   private waiting: Array<() => void> = [];
   private head = 0;
 
   constructor(private readonly limit: number) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) {
+    if (this.inFlight >= this.limit) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
-      this.active += 1;
+      this.inFlight += 1;
     }
     try {
       return await task();
@@ -26,13 +26,17 @@ export class Gate {
     }
   }
 
+  get active(): number {
+    return this.inFlight;
+  }
+
   get pending(): number {
     return this.waiting.length - this.head;
   }
 
   private release(): void {
     if (this.head < this.waiting.length) {
-      // The slot passes straight to the next waiter; `active` stays the same.
+      // The slot passes straight to the next waiter; `inFlight` stays the same.
       const next = this.waiting[this.head];
       this.head += 1;
       if (this.head > 1024 && this.head * 2 > this.waiting.length) {
@@ -41,7 +45,7 @@ export class Gate {
       }
       next();
     } else {
-      this.active -= 1;
+      this.inFlight -= 1;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseMetrics } from './case-metrics.js';
 import { CasesController } from './cases.controller.js';
 import { CasesRepository } from './persistence/cases.repository.js';
 import { PgCasesRepository } from './persistence/pg-cases.repository.js';
@@ -13,6 +14,7 @@ import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
   controllers: [CasesController],
   providers: [
     { provide: CasesRepository, useClass: PgCasesRepository },
+    CaseMetrics,
     CreateCaseUseCase,
     ListCasesUseCase,
     GetCaseUseCase,

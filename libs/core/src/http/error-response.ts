@@ -29,8 +29,25 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   INTERNAL_ERROR: 'an unexpected error occurred',
 };
 
+/** The methods served on a path, or none when no route matches it. */
+export type AllowedMethods = (path: string) => string[];
+
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: string[],
+  ) {
+    super('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`);
+  }
+}
+
 /** Whatever was thrown, as the client-facing error; `expected` is false for bugs. */
-export function toAppError(error: unknown, req?: Request): { error: AppError; expected: boolean } {
+export function toAppError(
+  error: unknown,
+  req?: Request,
+  allowedMethods?: AllowedMethods,
+): { error: AppError; expected: boolean } {
   if (error instanceof AppError) return { error, expected: true };
   const bodyParserType = (error as { type?: unknown } | null)?.type;
   if (typeof bodyParserType === 'string' && bodyParserType in BODY_PARSER_CODES) {
@@ -40,6 +57,10 @@ export function toAppError(error: unknown, req?: Request): { error: AppError; ex
     const status = error.getStatus();
     const code = CODE_BY_STATUS.get(status);
     if (code === 'ROUTE_NOT_FOUND') {
+      const allowed = req && allowedMethods ? allowedMethods(req.path) : [];
+      if (req && allowed.length > 0) {
+        return { error: new MethodNotAllowedError(req.method, req.path, allowed), expected: true };
+      }
       const route = req ? `${req.method} ${req.path}` : 'this route';
       return { error: new AppError(code, `no route for ${route}`), expected: true };
     }
@@ -57,8 +78,14 @@ function fromCode(code: ErrorCode, fallbackMessage = code.toLowerCase()): AppErr
  * and answers it in the envelope. Shared by the Nest exception filter and the Express
  * error handler that sees body-parser failures.
  */
-export function sendError(req: Request, res: Response, thrown: unknown, fallbackLog: Logger): void {
-  const { error, expected } = toAppError(thrown, req);
+export function sendError(
+  req: Request,
+  res: Response,
+  thrown: unknown,
+  fallbackLog: Logger,
+  allowedMethods?: AllowedMethods,
+): void {
+  const { error, expected } = toAppError(thrown, req, allowedMethods);
   const log = (req as Request & { log?: Logger }).log ?? fallbackLog;
   const original = thrown instanceof Error ? thrown : new Error(String(thrown));
   if (expected) {
@@ -81,5 +108,6 @@ export function sendError(req: Request, res: Response, thrown: unknown, fallback
   }
   if (res.headersSent) return;
   if (error.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+  if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
   res.status(error.status).json(failure(error.details()));
 }

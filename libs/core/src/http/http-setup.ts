@@ -1,20 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import express, { NextFunction, Request, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../errors.js';
-import { httpLoggerOptions } from '../logging.js';
+import { httpLoggerOptions, routeTemplate } from '../logging.js';
 import { EnvelopeInterceptor } from './envelope.interceptor.js';
-import { sendError } from './error-response.js';
+import { AllowedMethods, sendError } from './error-response.js';
+import { Metrics } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './exception.filter.js';
 import { AppValidationPipe } from './validation.js';
 
 export interface HttpSettings {
   corsOrigins: readonly string[];
   bodyLimitBytes: number;
+  trustProxyHops: number;
+  rateLimitPerMinute: number;
 }
+
+// Probes and scrapes must keep working when a client is throttled.
+const RATE_LIMIT_EXEMPT = /^\/(health|metrics)(\/|$)/;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -28,8 +35,11 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 export function configureHttp(app: INestApplication, settings: HttpSettings, logger: Logger): void {
   const instance = app.getHttpAdapter().getInstance() as express.Express;
   instance.disable('x-powered-by');
+  // The rate limit keys on req.ip: behind N proxies, believe N hops of X-Forwarded-For.
+  instance.set('trust proxy', settings.trustProxyHops);
 
   app.use(pinoHttp(httpLoggerOptions(logger)));
+  app.use(recordHttpMetrics(app.get(Metrics)));
   // Not upgrade-insecure-requests: on a plain-HTTP deployment it would make browsers
   // fetch Swagger UI's scripts over HTTPS and break /docs.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
@@ -37,15 +47,32 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
     origin: settings.corsOrigins.length > 0 ? [...settings.corsOrigins] : false,
     exposedHeaders: ['X-Correlation-ID', 'Location', 'Retry-After'],
   });
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: settings.rateLimitPerMinute,
+      standardHeaders: 'draft-6',
+      legacyHeaders: false,
+      skip: (req) => RATE_LIMIT_EXEMPT.test(req.path),
+      handler: (req, res, next) => {
+        const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit
+          ?.resetTime;
+        const seconds = resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 1000) : 60;
+        res.setHeader('Retry-After', String(Math.max(1, seconds)));
+        next(new AppError('RATE_LIMITED', 'too many requests; retry later'));
+      },
+    }),
+  );
   app.use(requireJsonContentType);
   app.use(express.json({ limit: settings.bodyLimitBytes, strict: false, type: JSON_TYPES }));
   // Body-parser failures happen before Nest routes the request; answer them here.
+  const allowedMethods = allowedMethodsOn(instance);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
-    sendError(req, res, error, logger),
+    sendError(req, res, error, logger, allowedMethods),
   );
 
   app.useGlobalPipes(new AppValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter(logger));
+  app.useGlobalFilters(new AllExceptionsFilter(logger, allowedMethods));
   app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
 }
 
@@ -63,4 +90,38 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return (
     mediaType === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(mediaType)
   );
+}
+
+/** Counts and times every response under its route template, never its raw URL. */
+function recordHttpMetrics(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const start = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      metrics.observeRequest(req.method, routeTemplate(req), res.statusCode, seconds);
+    });
+    next();
+  };
+}
+
+interface RouterLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  match(path: string): unknown;
+}
+
+/** Which methods Express would serve on a path: what a 405 names in its `Allow` header. */
+function allowedMethodsOn(instance: express.Express): AllowedMethods {
+  return (path) => {
+    const { stack } = (instance as unknown as { router: { stack: RouterLayer[] } }).router;
+    const methods = new Set<string>();
+    for (const layer of stack) {
+      // Wildcard routes are middleware Nest mounts for every method, not endpoints.
+      if (!layer.route || layer.route.path.includes('*') || !layer.match(path)) continue;
+      for (const [method, served] of Object.entries(layer.route.methods)) {
+        if (served && method !== '_all') methods.add(method.toUpperCase());
+      }
+    }
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
 }

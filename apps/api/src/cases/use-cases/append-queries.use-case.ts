@@ -3,6 +3,7 @@ import { Database } from '@app/database';
 import { chainEvents, queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
+import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 /**
@@ -14,10 +15,11 @@ export class AppendQueriesUseCase {
   constructor(
     private readonly db: Database,
     private readonly cases: CasesRepository,
+    private readonly metrics: CaseMetrics,
   ) {}
 
   async execute(caseId: string, inputs: NewQueryInput[]): Promise<QueryRecord[]> {
-    return this.db.transaction(async (tx) => {
+    const records = await this.db.transaction(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       const now = new Date();
@@ -30,5 +32,7 @@ export class AppendQueriesUseCase {
       await this.cases.append(tx, caseId, head, { queries, events, at: now });
       return queries;
     });
+    this.metrics.queriesAppended(records.length);
+    return records;
   }
 }

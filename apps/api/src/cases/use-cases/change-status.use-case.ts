@@ -4,6 +4,7 @@ import { chainEvents, statusChanged } from '../domain/case-event.js';
 import { CaseStatus, canTransition } from '../domain/case-status.js';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
 import { CaseWithQueries, normalizeEmail } from '../domain/case.js';
+import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface ChangeStatusCommand {
@@ -22,11 +23,12 @@ export class ChangeStatusUseCase {
   constructor(
     private readonly db: Database,
     private readonly cases: CasesRepository,
+    private readonly metrics: CaseMetrics,
   ) {}
 
   async execute(command: ChangeStatusCommand): Promise<CaseWithQueries> {
     const { caseId, to } = command;
-    await this.db.transaction(async (tx) => {
+    const from = await this.db.transaction(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
@@ -36,7 +38,9 @@ export class ChangeStatusUseCase {
         statusChanged(head.status, to, command.note, actor, now),
       ]);
       await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
+      return head.status;
     });
+    this.metrics.statusChanged(from, to);
     const updated = await this.cases.findById(caseId);
     if (!updated) throw new CaseNotFoundError(caseId);
     return updated;

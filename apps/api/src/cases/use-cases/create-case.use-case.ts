@@ -9,6 +9,7 @@ import {
   openCase,
   recordQuery,
 } from '../domain/case.js';
+import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface CreateCaseCommand extends NewCaseInput {
@@ -22,6 +23,7 @@ export class CreateCaseUseCase {
     private readonly db: Database,
     private readonly cases: CasesRepository,
     private readonly logger: PinoLogger,
+    private readonly metrics: CaseMetrics,
   ) {}
 
   async execute(command: CreateCaseCommand): Promise<CaseWithQueries> {
@@ -35,6 +37,7 @@ export class CreateCaseUseCase {
 
     await this.db.transaction((tx) => this.cases.insert(tx, created, queries, events));
 
+    this.metrics.caseCreated(created.caseType, created.priority, queries.length);
     this.logger.info(
       {
         context: {
