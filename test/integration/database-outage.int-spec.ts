@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import postgres from 'postgres';
+import request from 'supertest';
+import { loadConfig } from '@app/config';
+import { createLogger } from '@app/core';
+import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { aCase, aQuery } from '../factories/case.factory.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const REQUEST_TIMEOUT_MS = 2000;
+
+/**
+ * A PostgreSQL of this test's own, really stopped and restarted (and frozen with
+ * SIGSTOP) under requests: the service must answer 503 quickly, never hang or 500,
+ * recover by itself, and never leave half a case behind.
+ */
+describe('database outage and recovery', () => {
+  let server: RunningEmbeddedPostgres;
+  let dataDir: string;
+  let url: string;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'case-tracker-outage-pg-'));
+    server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+    url = await server.ensureDatabase('outage_test');
+    await new Migrator(url).migrate();
+    const config = loadConfig({ DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
+    const database = new Database({
+      url,
+      poolMax: 4,
+      connectTimeoutSeconds: 1,
+      idleTimeoutSeconds: 5,
+      statementTimeoutMs: 5000,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      applicationName: 'outage-test',
+    });
+    const logger = createLogger({
+      serviceName: 'test',
+      version: 'test',
+      level: 'silent',
+      pretty: false,
+    });
+    app = await createApp({ config, database, logger });
+    await app.init();
+  }, 60000);
+
+  afterAll(async () => {
+    await app.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const create = async () => {
+    const started = Date.now();
+    const res = await request(app.getHttpServer())
+      .post('/api/v1/cases')
+      .send(aCase({ queries: [aQuery(), aQuery(), aQuery()] }));
+    return {
+      status: res.status,
+      id: res.body.data?.id as string | undefined,
+      ms: Date.now() - started,
+      res,
+    };
+  };
+
+  const untilCreated = async () => {
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      const result = await create();
+      if (result.status === 201) return result;
+      if (Date.now() > deadline) throw new Error(`no recovery: last status ${result.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('answers 503 fast while PostgreSQL is down, then recovers without a restart', async () => {
+    expect((await create()).status).toBe(201);
+
+    // Keep writing while the server goes away and comes back.
+    const results: Awaited<ReturnType<typeof create>>[] = [];
+    let writing = true;
+    const writers = [1, 2, 3].map(async () => {
+      while (writing) results.push(await create());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.stop();
+
+    const down = await create();
+    expect(down.status).toBe(503);
+    expect(down.res.headers['retry-after']).toBeDefined();
+    expect(down.res.body.errors[0].code).toBe('SERVICE_UNAVAILABLE');
+    expect(down.ms).toBeLessThan(5000);
+    expect((await request(app.getHttpServer()).get('/health/ready')).status).toBe(503);
+
+    await server.start();
+    await untilCreated();
+    writing = false;
+    await Promise.all(writers);
+    expect((await request(app.getHttpServer()).get('/health/ready')).status).toBe(200);
+
+    const statuses = new Set(results.map((r) => r.status));
+    expect([...statuses].every((s) => s === 201 || s === 503)).toBe(true);
+    expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(5000 + 1000);
+
+    // Every acknowledged case is whole, and no case anywhere is partial.
+    const sql = postgres(url, { max: 1 });
+    try {
+      for (const { id } of results.filter((r) => r.status === 201)) {
+        const [row] = await sql`select queries_count from support_cases where id = ${id!}`;
+        expect(row.queries_count).toBe(3);
+      }
+      const partial = await sql`
+        select c.id from support_cases c
+        where c.queries_count <> (select count(*) from query_records q where q.case_id = c.id)
+           or c.events_count <> (select count(*) from case_events e where e.case_id = c.id)
+           or c.events_count <> c.queries_count + 1`;
+      expect(partial).toHaveLength(0);
+    } finally {
+      await sql.end();
+    }
+  }, 90000);
+
+  it('answers 503 within the request deadline while PostgreSQL is frozen, then recovers', async () => {
+    expect((await create()).status).toBe(201);
+    const sql = postgres(url, { max: 1 });
+    const backends = (
+      await sql<{ pid: number }[]>`select pid from pg_stat_activity where pid <> pg_backend_pid()`
+    ).map((r) => r.pid);
+    await sql.end();
+    const pids = [server.pid()!, ...backends];
+    for (const pid of pids) process.kill(pid, 'SIGSTOP');
+    try {
+      const frozen = await create();
+      expect(frozen.status).toBe(503);
+      expect(frozen.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1500);
+      const ready = await request(app.getHttpServer()).get('/health/ready');
+      expect(ready.status).toBe(503);
+    } finally {
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGCONT');
+        } catch {
+          // the backend may have gone
+        }
+      }
+    }
+    await untilCreated();
+  }, 90000);
+});
