@@ -58,6 +58,20 @@ export async function startEmbeddedPostgres(
 ): Promise<RunningEmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
+  const pid = () => readPostmasterPid(dataDir)?.pid ?? null;
+
+  // Another process of ours (a running `npm start`) already serves this data folder:
+  // share its server instead of failing on PostgreSQL's data-directory lock.
+  const running = readPostmasterPid(dataDir);
+  if (running && isAlive(running.pid)) {
+    log(`reusing the PostgreSQL server already running on port ${running.port}`);
+    return handle(running.port, {
+      start: async () => undefined,
+      stop: async () => undefined,
+      pid,
+    });
+  }
+
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -75,12 +89,30 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (error) => log(String(error)),
   });
+  const start = async () => {
+    try {
+      await server.start();
+    } catch (error) {
+      // The package rejects with the server's last output or nothing at all.
+      const detail = error instanceof Error ? error.message : String(error ?? 'no output');
+      throw new Error(
+        `embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir} ` +
+          `(is the port taken? set EMBEDDED_PG_PORT): ${detail}`,
+      );
+    }
+  };
 
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await start();
+  return handle(options.port, { start, stop: () => server.stop(), pid });
+}
 
+function handle(
+  port: number,
+  lifecycle: Pick<RunningEmbeddedPostgres, 'start' | 'stop' | 'pid'>,
+): RunningEmbeddedPostgres {
   const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   const ensureDatabase = async (name: string) => {
     const admin = postgres(urlFor('postgres'), { max: 1, onnotice: () => undefined });
     try {
@@ -91,16 +123,25 @@ export async function startEmbeddedPostgres(
     }
     return urlFor(name);
   };
-  const pid = () => {
-    const file = resolve(dataDir, 'postmaster.pid');
-    return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
-  };
-  return {
-    url: urlFor('postgres'),
-    urlFor,
-    ensureDatabase,
-    start: () => server.start(),
-    stop: () => server.stop(),
-    pid,
-  };
+  return { url: urlFor('postgres'), urlFor, ensureDatabase, ...lifecycle };
+}
+
+/** PostgreSQL's lock file: line 1 is the postmaster's pid, line 4 its port. */
+function readPostmasterPid(dataDir: string): { pid: number; port: number } | null {
+  const file = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  return Number.isInteger(pid) && Number.isInteger(port) ? { pid, port } : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the unprivileged postgres user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
