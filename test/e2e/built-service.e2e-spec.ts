@@ -1,22 +1,14 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aCase } from '../factories/case.factory.js';
 import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { freePort } from '../setup/free-port.js';
 
 const run = promisify(execFile);
 const ENTRY = 'dist/apps/api/src/main.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Service {
   child: ChildProcess;

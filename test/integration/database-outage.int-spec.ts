@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -11,14 +10,7 @@ import { createLogger } from '@app/core';
 import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { aCase, aQuery } from '../factories/case.factory.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../setup/free-port.js';
 
 const REQUEST_TIMEOUT_MS = 2000;
 

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { loadConfig } from '@app/config';
@@ -6,22 +5,14 @@ import { createLogger } from '@app/core';
 import { Database, DatabaseUnavailableError } from '@app/database';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { aCase } from '../factories/case.factory.js';
-
-/** A port on which nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../setup/free-port.js';
 
 describe('when PostgreSQL cannot be reached', () => {
   let database: Database;
   let app: Awaited<ReturnType<typeof createApp>>;
 
   beforeAll(async () => {
-    const url = `postgres://postgres@127.0.0.1:${await closedPort()}/nowhere`;
+    const url = `postgres://postgres@127.0.0.1:${await freePort()}/nowhere`;
     const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
     database = new Database({
       url,

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { Migrator, startEmbeddedPostgres } from '@app/database';
 import { TEST_ENV, testRunState } from './test-env.js';
+import { freePort } from './free-port.js';
 
 /**
  * Once per `npm test`: a PostgreSQL server (TEST_DATABASE_URL's, or a throw-away embedded
@@ -44,17 +44,6 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function tearDownRunDatabase(): Promise<void> {
