@@ -23,41 +23,44 @@ describe('Migrator', () => {
 
   it('applies every pending migration once and records it with its checksum', async () => {
     const migrator = new Migrator(db.url);
-    expect(await migrator.pending()).toEqual([1]);
+    expect(await migrator.pending()).toEqual([1, 2]);
 
     const applied = await migrator.migrate();
-    expect(applied.map((m) => m.version)).toEqual([1]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2]);
     expect(await tables()).toEqual([
+      'case_counts',
       'case_events',
       'query_records',
       'schema_migrations',
       'support_cases',
     ]);
     const [row] = await db.sql<{ version: number; name: string; checksum: string }[]>`
-      select version, name, checksum from schema_migrations`;
+      select version, name, checksum from schema_migrations order by version limit 1`;
     expect(row).toEqual({ version: 1, name: 'cases', checksum: readMigrationFiles()[0].checksum });
 
     expect(await migrator.migrate()).toEqual([]);
     expect(await migrator.pending()).toEqual([]);
-    expect((await migrator.status()).map((s) => s.state)).toEqual(['applied']);
+    expect((await migrator.status()).map((s) => s.state)).toEqual(['applied', 'applied']);
   });
 
   it('lets concurrent runners take turns so each migration runs exactly once', async () => {
     const results = await Promise.all([1, 2, 3].map(() => new Migrator(db.url).migrate()));
-    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 1]);
+    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 2]);
     const [{ count }] = await db.sql<
       { count: number }[]
     >`select count(*)::int as count from schema_migrations`;
-    expect(count).toBe(1);
+    expect(count).toBe(2);
   });
 
   it('rolls back the newest migrations with their rollback files', async () => {
     const migrator = new Migrator(db.url);
     await migrator.migrate();
-    const undone = await migrator.rollback(1);
-    expect(undone.map((m) => m.version)).toEqual([1]);
+    expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([2]);
+    expect(await tables()).not.toContain('case_counts');
+    expect(await migrator.pending()).toEqual([2]);
+    expect((await migrator.rollback(5)).map((m) => m.version)).toEqual([1]);
     expect(await tables()).toEqual(['schema_migrations']);
-    expect(await migrator.pending()).toEqual([1]);
+    expect(await migrator.pending()).toEqual([1, 2]);
     expect(await migrator.rollback(1)).toEqual([]);
     await migrator.migrate();
     expect(await migrator.pending()).toEqual([]);
@@ -72,20 +75,20 @@ describe('Migrator', () => {
 
     await expect(edited.migrate()).rejects.toThrow(MigrationError);
     await expect(edited.migrate()).rejects.toThrow(/0001_cases/);
-    expect((await edited.status()).map((s) => s.state)).toEqual(['changed']);
+    expect((await edited.status()).map((s) => s.state)).toEqual(['changed', 'applied']);
   });
 
   it('rolls back a failing migration file whole and records nothing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'migrations-'));
     cpSync(defaultMigrationsRoot(), root, { recursive: true });
     writeFileSync(
-      join(root, 'migrations', '0002_broken.sql'),
+      join(root, 'migrations', '0003_broken.sql'),
       'create table half_done (id int);\nselect no_such_function();\n',
     );
     const migrator = new Migrator(db.url, readMigrationFiles(root));
 
     await expect(migrator.migrate()).rejects.toThrow(/no_such_function/);
     expect(await tables()).not.toContain('half_done');
-    expect(await migrator.pending()).toEqual([2]);
+    expect(await migrator.pending()).toEqual([3]);
   });
 });
