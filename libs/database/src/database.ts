@@ -23,6 +23,8 @@ export interface DatabaseOptions {
    */
   requestTimeoutMs?: number;
   applicationName: string;
+  /** Sees every statement with its parameters (development tools: EXPLAIN, tracing). */
+  debug?: (statement: string, parameters: unknown[]) => void;
 }
 
 /**
@@ -43,6 +45,12 @@ export class Database {
       idle_timeout: options.idleTimeoutSeconds,
       max_lifetime: 60 * 30,
       onnotice: () => undefined,
+      ...(options.debug
+        ? {
+            debug: (_connection: number, statement: string, parameters: unknown[]) =>
+              options.debug!(statement, parameters),
+          }
+        : {}),
       connection: {
         application_name: options.applicationName,
         statement_timeout: options.statementTimeoutMs,

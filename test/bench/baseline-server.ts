@@ -1,0 +1,124 @@
+/**
+ * The benchmark's baseline, not part of the product: node:http + postgres.js running the
+ * very same SQL as the service for each workload (it calls the same repository and
+ * domain functions), with no framework, validation, envelope or logging. The ratio
+ * service / baseline is what the framework costs.
+ */
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Database } from '@app/database';
+import { CaseListResponse, CaseResponse } from '../../apps/api/src/cases/dto/case.response.js';
+import {
+  caseCreated,
+  chainEvents,
+  EMPTY_CHAIN,
+  queryRecorded,
+} from '../../apps/api/src/cases/domain/case-event.js';
+import { openCase, recordQuery } from '../../apps/api/src/cases/domain/case.js';
+import type {
+  CaseSortField,
+  SortOrder,
+} from '../../apps/api/src/cases/persistence/cases.repository.js';
+import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
+
+const database = new Database({
+  url: process.env.DATABASE_URL!,
+  poolMax: Number(process.env.DB_POOL_MAX ?? 10),
+  connectTimeoutSeconds: 5,
+  idleTimeoutSeconds: 30,
+  statementTimeoutMs: 5000,
+  applicationName: 'bench-baseline',
+});
+const cases = new PgCasesRepository(database);
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'POST' && url.pathname === '/api/v1/cases') {
+    const body = await readJson(req);
+    const now = new Date();
+    const created = openCase(
+      {
+        title: String(body.title),
+        description: (body.description as string) ?? null,
+        caseType: body.case_type as never,
+        priority: body.priority as never,
+        createdBy: String(body.created_by),
+      },
+      now,
+    );
+    const queries = ((body.queries as Record<string, unknown>[]) ?? []).map((q) =>
+      recordQuery(
+        created.id,
+        {
+          databaseName: String(q.database_name),
+          schemaName: String(q.schema_name),
+          queryText: String(q.query_text),
+          executionTimeMs: (q.execution_time_ms as number) ?? null,
+          rowsAffected: (q.rows_affected as number) ?? null,
+        },
+        created.createdBy,
+        now,
+      ),
+    );
+    const events = chainEvents(created.id, EMPTY_CHAIN, [
+      caseCreated(created),
+      ...queries.map((q) => queryRecorded(q, created.createdBy)),
+    ]);
+    await database.transaction((tx) => cases.insert(tx, created, queries, events));
+    return send(res, 201, CaseResponse.from({ ...created, queries }));
+  }
+  if (req.method === 'GET' && url.pathname === '/api/v1/cases') {
+    const q = url.searchParams;
+    const page = Number(q.get('page') ?? 1);
+    const pageSize = Number(q.get('page_size') ?? 10);
+    const { items, total } = await cases.list({
+      page,
+      pageSize,
+      status: (q.get('status') ?? undefined) as never,
+      priority: (q.get('priority') ?? undefined) as never,
+      caseType: (q.get('case_type') ?? undefined) as never,
+      createdBy: q.get('created_by') ?? undefined,
+      search: q.get('search') ?? undefined,
+      sortBy: (q.get('sort_by') ?? 'created_at') as CaseSortField,
+      sortOrder: (q.get('sort_order') ?? 'desc') as SortOrder,
+    });
+    return send(
+      res,
+      200,
+      CaseListResponse.from({ items, total, page, pageSize, pages: Math.ceil(total / pageSize) }),
+    );
+  }
+  const byId = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/.exec(url.pathname);
+  if (req.method === 'GET' && byId) {
+    const found = await cases.findById(byId[1]);
+    return found
+      ? send(res, 200, CaseResponse.from(found))
+      : send(res, 404, { error: 'not found' });
+  }
+  send(res, 404, { error: 'no route' });
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) }));
+});
+server.listen(Number(process.env.PORT ?? 3001), '127.0.0.1', () => {
+  process.stdout.write('listening\n');
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void database.close().then(() => process.exit(0));
+});

@@ -1,0 +1,298 @@
+/**
+ * `npm run bench [-- --sizes 10k,100k,1m --duration 10]`
+ *
+ * Seeds a dedicated database per size (set-based SQL), starts the built service and a
+ * node:http baseline as separate processes, drives the workloads of workloads.ts with
+ * autocannon from this process, and prints (and writes to docs/bench/) requests/s,
+ * p50/p95/p99, errors, ratios and the service's peak RSS, with EXPLAIN plans.
+ * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in .data/bench.
+ */
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { Database, Migrator, startEmbeddedPostgres } from '@app/database';
+import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
+import { freePort } from '../setup/free-port.js';
+import { seed } from './seed.js';
+import { Workload, WORKLOADS } from './workloads.js';
+
+const run = promisify(execFile);
+
+interface Options {
+  sizes: number[];
+  duration: number;
+  latencyDuration: number;
+  connections: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string, fallback: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  const size = (text: string) => {
+    const match = /^(\d+)(k|m)?$/i.exec(text.trim());
+    if (!match) throw new Error(`bad size "${text}" (use 10k, 100k, 1m)`);
+    return Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 1e6 : match[2] ? 1e3 : 1);
+  };
+  return {
+    sizes: value('--sizes', '10k,100k,1m').split(',').map(size),
+    duration: Number(value('--duration', '10')),
+    latencyDuration: Number(value('--latency-duration', '5')),
+    connections: Number(value('--connections', '16')),
+  };
+}
+
+interface Measurement {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** One autocannon run; latencies are collected per response so p95 is exact. */
+async function measure(
+  base: string,
+  workload: Workload,
+  ids: string[],
+  connections: number,
+  seconds: number,
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: workload.method,
+            setupRequest: (req) => ({
+              ...req,
+              path: workload.path(ids),
+              ...(workload.body
+                ? { body: workload.body, headers: { 'content-type': 'application/json' } }
+                : {}),
+            }),
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+interface Target {
+  name: 'service' | 'baseline';
+  base: string;
+  child: ChildProcess;
+}
+
+async function startTarget(name: Target['name'], env: Record<string, string>): Promise<Target> {
+  const port = await freePort();
+  const command =
+    name === 'service'
+      ? [process.execPath, ['dist/apps/api/src/main.js']]
+      : ['node_modules/.bin/tsx', ['test/bench/baseline-server.ts']];
+  const child = spawn(command[0] as string, command[1] as string[], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/v1/cases?page_size=1`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { name, base, child };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the statements the repository runs for a workload. */
+async function explain(url: string, workload: Workload, id: string): Promise<string> {
+  if (!workload.explain) return '';
+  const statements: { text: string; params: unknown[] }[] = [];
+  const database = new Database({
+    url,
+    poolMax: 2,
+    connectTimeoutSeconds: 5,
+    idleTimeoutSeconds: 5,
+    statementTimeoutMs: 60000,
+    applicationName: 'bench-explain',
+    debug: (text, params) => statements.push({ text, params }),
+  });
+  const repository = new PgCasesRepository(database);
+  try {
+    if (workload.explain.kind === 'list') await repository.list(workload.explain.criteria);
+    else await repository.findById(id);
+    const plans: string[] = [];
+    // Only the repository's own statements (not postgres.js' type lookups), captured
+    // before the EXPLAINs below add their own.
+    const captured = statements.filter(({ text }) =>
+      /support_cases|query_records|case_counts/.test(text),
+    );
+    for (const { text, params } of captured) {
+      const rows = await database.sql.unsafe(
+        `explain (analyze, buffers, costs off) ${text}`,
+        params as never[],
+      );
+      const plan = rows.map((row) => (row as Record<string, string>)['QUERY PLAN']).join('\n');
+      plans.push(`${text.replace(/\s+/g, ' ').trim()}\n${plan}`);
+    }
+    return plans.join('\n\n');
+  } finally {
+    await database.close();
+  }
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
+  log('building the service (nest build)…');
+  await run('node_modules/.bin/nest', ['build']);
+
+  const embedded = process.env.BENCH_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: '.data/bench',
+        port: await freePort(),
+        ephemeral: true,
+      });
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  const report: string[] = [];
+  try {
+    for (const size of options.sizes) {
+      const name = `case_tracker_bench_${size}`;
+      const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+      await admin`drop database if exists ${admin(name)} with (force)`;
+      await admin`create database ${admin(name)}`;
+      await admin.end();
+      const dbUrl = new URL(adminUrl);
+      dbUrl.pathname = `/${name}`;
+      const url = dbUrl.toString();
+      await new Migrator(url).migrate();
+      log(`\n== ${size.toLocaleString('en')} cases ==`);
+      const seedStart = Date.now();
+      await seed(url, size, log);
+      log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+      const sql = postgres(url, { max: 1 });
+      const ids = (
+        await sql<{ id: string }[]>`
+        select id from support_cases order by random() limit 2000`
+      ).map((r) => r.id);
+      await sql.end();
+
+      const env = {
+        DATABASE_URL: url,
+        MIGRATE_ON_START: 'false',
+        RATE_LIMIT_PER_MINUTE: '10000000',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        NODE_ENV: 'production',
+      };
+      const targets = [await startTarget('service', env), await startTarget('baseline', env)];
+      const rows: string[] = [];
+      const plans: string[] = [];
+      try {
+        for (const workload of WORKLOADS) {
+          const results: Record<string, { thr: Measurement; lat: Measurement; load: Measurement }> =
+            {};
+          for (const target of targets) {
+            await measure(target.base, workload, ids, options.connections, 2);
+            const thr = await measure(
+              target.base,
+              workload,
+              ids,
+              options.connections,
+              options.duration,
+            );
+            const lat = await measure(target.base, workload, ids, 1, options.latencyDuration);
+            const load = await measure(target.base, workload, ids, 64, options.latencyDuration);
+            results[target.name] = { thr, lat, load };
+          }
+          const s = results.service;
+          const b = results.baseline;
+          const line =
+            `| ${size.toLocaleString('en')} | ${workload.name} ${workload.title} | ${fmt(s.thr.rps, 0)} | ${fmt(b.thr.rps, 0)} | ` +
+            `${fmt(s.thr.rps / b.thr.rps, 2)} | ${fmt(s.thr.p50)} / ${fmt(s.thr.p95)} / ${fmt(s.thr.p99)} | ` +
+            `${fmt(s.lat.p50, 2)} / ${fmt(s.lat.p95, 2)} / ${fmt(s.lat.p99, 2)} | ${fmt(b.lat.p95, 2)} | ` +
+            `${s.thr.errors + s.lat.errors} | ${s.load.errors} / ${s.load.requests} |`;
+          rows.push(line);
+          log(line);
+          if (workload.explain)
+            plans.push(
+              `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0])}\n\`\`\``,
+            );
+        }
+        const rss = peakRssMb(targets[0].child.pid!);
+        log(`  service peak RSS: ${fmt(rss, 0)} MB`);
+        report.push(
+          `### ${size.toLocaleString('en')} cases (seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s incl. runs; service peak RSS ${fmt(rss, 0)} MB)\n`,
+          `| cases | workload | service req/s (c=${options.connections}) | baseline req/s | ratio | service p50/p95/p99 ms (c=${options.connections}) | service p50/p95/p99 ms (c=1) | baseline p95 ms (c=1) | errors | errors / requests (c=64) |`,
+          '|---|---|---|---|---|---|---|---|---|---|',
+          ...rows,
+          '',
+          ...plans,
+          '',
+        );
+      } finally {
+        for (const target of targets) target.child.kill('SIGTERM');
+      }
+    }
+  } finally {
+    await embedded?.stop();
+  }
+  mkdirSync('docs/bench', { recursive: true });
+  const file = `docs/bench/results-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.md`;
+  writeFileSync(
+    file,
+    `# Benchmark run ${new Date().toISOString()}\n\n` +
+      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+      `Durations: ${options.duration} s at c=${options.connections}, ${options.latencyDuration} s at c=1 and c=64, after 2 s of warm-up.\n\n` +
+      report.join('\n'),
+  );
+  log(`\nwritten to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import type { CaseListCriteria } from '../../apps/api/src/cases/persistence/cases.repository.js';
+
+export interface Workload {
+  name: string;
+  title: string;
+  method: 'GET' | 'POST';
+  /** A request path; called per request so W4 can pick a random id. */
+  path: (ids: string[]) => string;
+  body?: string;
+  /** The repository call whose SQL is EXPLAINed (reads only). */
+  explain?: { kind: 'list'; criteria: CaseListCriteria } | { kind: 'get' };
+}
+
+const createBody = JSON.stringify({
+  title: 'Benchmark extract',
+  description: 'Created by the benchmark',
+  case_type: 'support',
+  priority: 'high',
+  created_by: 'bench@example.com',
+  queries: [1, 2, 3].map((i) => ({
+    database_name: 'sales_db',
+    schema_name: 'public',
+    query_text: `SELECT * FROM sales WHERE region = ${i}`,
+    execution_time_ms: 10 * i,
+    rows_affected: 100 * i,
+  })),
+});
+
+const listDefaults = { page: 1, pageSize: 10, sortBy: 'created_at', sortOrder: 'desc' } as const;
+
+/** The fixed workloads of issue 5. Reads first; W1 writes and runs last. */
+export const WORKLOADS: Workload[] = [
+  {
+    name: 'W2',
+    title: 'default list',
+    method: 'GET',
+    path: () => '/api/v1/cases',
+    explain: { kind: 'list', criteria: { ...listDefaults } },
+  },
+  {
+    name: 'W3',
+    title: 'status + priority + search, sorted',
+    method: 'GET',
+    path: () =>
+      '/api/v1/cases?status=open&priority=high&search=invoice&sort_by=updated_at&sort_order=desc',
+    explain: {
+      kind: 'list',
+      criteria: {
+        ...listDefaults,
+        status: 'open',
+        priority: 'high',
+        search: 'invoice',
+        sortBy: 'updated_at',
+      },
+    },
+  },
+  {
+    name: 'W4',
+    title: 'one case by id (random)',
+    method: 'GET',
+    path: (ids) => `/api/v1/cases/${ids[Math.floor(Math.random() * ids.length)]}`,
+    explain: { kind: 'get' },
+  },
+  {
+    name: 'W5',
+    title: 'page 1,000 of status + priority',
+    method: 'GET',
+    path: () => '/api/v1/cases?status=open&priority=high&page=1000',
+    explain: {
+      kind: 'list',
+      criteria: { ...listDefaults, status: 'open', priority: 'high', page: 1000 },
+    },
+  },
+  {
+    name: 'W1',
+    title: 'create a case with 3 queries',
+    method: 'POST',
+    path: () => '/api/v1/cases',
+    body: createBody,
+  },
+];
