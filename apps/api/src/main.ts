@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     clearInterval(reaper);
     await embedded?.stop();
     logger.info('stopped');
-    logger.flush();
+    // The log destination is buffered: write out what is left before exiting.
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
     process.exit(0);
   };
   process.on('SIGTERM', (signal) => void shutdown(signal));

@@ -27,7 +27,12 @@ export function correlationIdFor(header: string | string[] | undefined): string 
 export function createLogger(settings: LoggerSettings, destination?: DestinationStream): Logger {
   const stream =
     destination ??
-    (settings.pretty ? pretty({ colorize: true, messageKey: 'message' }) : pino.destination(1));
+    (settings.pretty
+      ? pretty({ colorize: true, messageKey: 'message' })
+      : // Asynchronous: lines written while a write is in flight are coalesced into the
+        // next one, instead of a blocking write per line. Flushed on shutdown (main.ts);
+        // a hard crash can lose the lines not yet written.
+        pino.destination({ dest: 1, sync: false }));
   return pino(
     {
       level: settings.level,

@@ -35,6 +35,9 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 export function configureHttp(app: INestApplication, settings: HttpSettings, logger: Logger): void {
   const instance = app.getHttpAdapter().getInstance() as express.Express;
   instance.disable('x-powered-by');
+  // API bodies change with every write and clients do not revalidate them; hashing each
+  // body for an ETag cost CPU on every response.
+  instance.set('etag', false);
   // The rate limit keys on req.ip: behind N proxies, believe N hops of X-Forwarded-For.
   instance.set('trust proxy', settings.trustProxyHops);
 
