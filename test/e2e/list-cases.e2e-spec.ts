@@ -97,6 +97,8 @@ describe('GET /api/v1/cases', () => {
     [{ search: '_' }, ['Beta under_score']],
     [{ search: '\\' }, ['Gamma back\\slash']],
     [{ search: 'ALPHA' }, ['Alpha 100% done']],
+    // Title and description are searched each on its own, never across the joint.
+    [{ search: 'Delta\nNeedle' }, []],
     [{ priority: 'high', case_type: 'support', search: 'e' }, ['Epsilon', 'Delta']],
   ])('filters by %j', async (query, expected) => {
     const res = await list(query);

@@ -21,12 +21,20 @@ describe('Migrator', () => {
         where table_schema = 'public' order by table_name`
     ).map((row) => row.table_name);
 
+  const searchIndexes = async () =>
+    (
+      await db.sql<{ indexname: string }[]>`
+        select indexname from pg_indexes
+        where tablename = 'support_cases' and indexdef like '%gin_trgm_ops%'
+        order by indexname`
+    ).map((row) => row.indexname);
+
   it('applies every pending migration once and records it with its checksum', async () => {
     const migrator = new Migrator(db.url);
-    expect(await migrator.pending()).toEqual([1, 2]);
+    expect(await migrator.pending()).toEqual([1, 2, 3]);
 
     const applied = await migrator.migrate();
-    expect(applied.map((m) => m.version)).toEqual([1, 2]);
+    expect(applied.map((m) => m.version)).toEqual([1, 2, 3]);
     expect(await tables()).toEqual([
       'case_counts',
       'case_events',
@@ -40,27 +48,37 @@ describe('Migrator', () => {
 
     expect(await migrator.migrate()).toEqual([]);
     expect(await migrator.pending()).toEqual([]);
-    expect((await migrator.status()).map((s) => s.state)).toEqual(['applied', 'applied']);
+    expect((await migrator.status()).map((s) => s.state)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ]);
   });
 
   it('lets concurrent runners take turns so each migration runs exactly once', async () => {
     const results = await Promise.all([1, 2, 3].map(() => new Migrator(db.url).migrate()));
-    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 2]);
+    expect(results.map((r) => r.length).sort()).toEqual([0, 0, 3]);
     const [{ count }] = await db.sql<
       { count: number }[]
     >`select count(*)::int as count from schema_migrations`;
-    expect(count).toBe(2);
+    expect(count).toBe(3);
   });
 
   it('rolls back the newest migrations with their rollback files', async () => {
     const migrator = new Migrator(db.url);
     await migrator.migrate();
+    expect(await searchIndexes()).toEqual(['support_cases_search_idx']);
+    expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([3]);
+    expect(await searchIndexes()).toEqual([
+      'support_cases_description_trgm_idx',
+      'support_cases_title_trgm_idx',
+    ]);
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([2]);
     expect(await tables()).not.toContain('case_counts');
-    expect(await migrator.pending()).toEqual([2]);
+    expect(await migrator.pending()).toEqual([2, 3]);
     expect((await migrator.rollback(5)).map((m) => m.version)).toEqual([1]);
     expect(await tables()).toEqual(['schema_migrations']);
-    expect(await migrator.pending()).toEqual([1, 2]);
+    expect(await migrator.pending()).toEqual([1, 2, 3]);
     expect(await migrator.rollback(1)).toEqual([]);
     await migrator.migrate();
     expect(await migrator.pending()).toEqual([]);
@@ -75,20 +93,20 @@ describe('Migrator', () => {
 
     await expect(edited.migrate()).rejects.toThrow(MigrationError);
     await expect(edited.migrate()).rejects.toThrow(/0001_cases/);
-    expect((await edited.status()).map((s) => s.state)).toEqual(['changed', 'applied']);
+    expect((await edited.status()).map((s) => s.state)).toEqual(['changed', 'applied', 'applied']);
   });
 
   it('rolls back a failing migration file whole and records nothing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'migrations-'));
     cpSync(defaultMigrationsRoot(), root, { recursive: true });
     writeFileSync(
-      join(root, 'migrations', '0003_broken.sql'),
+      join(root, 'migrations', '0099_broken.sql'),
       'create table half_done (id int);\nselect no_such_function();\n',
     );
     const migrator = new Migrator(db.url, readMigrationFiles(root));
 
     await expect(migrator.migrate()).rejects.toThrow(/no_such_function/);
     expect(await tables()).not.toContain('half_done');
-    expect(await migrator.pending()).toEqual([3]);
+    expect(await migrator.pending()).toEqual([99]);
   });
 });

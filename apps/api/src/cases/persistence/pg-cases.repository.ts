@@ -191,10 +191,15 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
   return sql`where ${conditions.reduce((all, condition) => sql`${all} and ${condition}`)}`;
 }
 
-/** Case-insensitive substring match in which `%`, `_` and `\` stand for themselves. */
+/**
+ * Case-insensitive substring match in which `%`, `_` and `\` stand for themselves. The
+ * first test is the expression migration 0003 indexes (with the enum filters); the
+ * second is exact, so a term spanning title and description never matches.
+ */
 function searchCondition(sql: Queryable, search: string) {
   const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
-  return sql`(title ilike ${pattern} or description ilike ${pattern})`;
+  return sql`(title || E'\n' || coalesce(description, '')) ilike ${pattern}
+    and (title ilike ${pattern} or description ilike ${pattern})`;
 }
 
 export async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: number) {
