@@ -10,10 +10,15 @@
 -- The repository searches `title || E'\n' || coalesce(description, '')` with exactly
 -- this expression, and keeps `title ilike … or description ilike …` as the exact test,
 -- so a term spanning the joint never matches.
+--
+-- fastupdate off: new cases go straight into the index instead of a pending list that
+-- every search would scan until the next merge, so search latency does not depend on how
+-- recently cases were written (each insert pays the few index entries itself).
 create extension if not exists btree_gin;
 
 create index support_cases_search_idx on support_cases using gin (
-  (title || E'\n' || coalesce(description, '')) gin_trgm_ops, status, priority, case_type);
+  (title || E'\n' || coalesce(description, '')) gin_trgm_ops, status, priority, case_type)
+  with (fastupdate = off);
 
 drop index support_cases_title_trgm_idx;
 drop index support_cases_description_trgm_idx;
