@@ -31,4 +31,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # SIGTERM reaches node directly (exec form): in-flight requests finish, then exit 0.
-CMD ["node", "dist/apps/api/src/main.js"]
+# The heap limit is the one of `npm run start:prod` (docs/PERFORMANCE.md, "Memory").
+CMD ["node", "--max-old-space-size=1024", "dist/apps/api/src/main.js"]

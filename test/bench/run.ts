@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --sizes 10k,100k,1m --duration 10]`
+ * `npm run bench [-- --sizes 10k,100k,1m --duration 10 --latency-duration 5 --connections 16
+ *  --sustain 60]`
  *
  * Seeds a dedicated database per size (set-based SQL), starts the built service and a
  * node:http baseline as separate processes, drives the workloads of workloads.ts with
@@ -26,6 +27,7 @@ interface Options {
   duration: number;
   latencyDuration: number;
   connections: number;
+  sustain: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -43,6 +45,7 @@ function parseOptions(argv: string[]): Options {
     duration: Number(value('--duration', '10')),
     latencyDuration: Number(value('--latency-duration', '5')),
     connections: Number(value('--connections', '16')),
+    sustain: Number(value('--sustain', '60')),
   };
 }
 
@@ -53,6 +56,8 @@ interface Measurement {
   p99: number;
   errors: number;
   requests: number;
+  /** Responses completed in each second of the run. */
+  perSecond: number[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -69,6 +74,7 @@ async function measure(
   seconds: number,
 ): Promise<Measurement> {
   const latencies: number[] = [];
+  const perSecond: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -93,6 +99,10 @@ async function measure(
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
     });
+    // Emitted every second with that second's count (missing from @types/autocannon).
+    (instance as unknown as NodeJS.EventEmitter).on('tick', ({ counter }: { counter: number }) =>
+      perSecond.push(counter),
+    );
   });
   latencies.sort((a, b) => a - b);
   return {
@@ -102,6 +112,7 @@ async function measure(
     p99: percentile(latencies, 99),
     errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
+    perSecond,
   };
 }
 
@@ -111,11 +122,21 @@ interface Target {
   child: ChildProcess;
 }
 
+/** The node arguments of `npm run start:prod`, so the benchmark runs the service as deployed. */
+function serviceArgs(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const [program, ...args] = scripts['start:prod'].split(/\s+/);
+  if (program !== 'node') throw new Error('start:prod is expected to be "node …"');
+  return args;
+}
+
 async function startTarget(name: Target['name'], env: Record<string, string>): Promise<Target> {
   const port = await freePort();
   const command =
     name === 'service'
-      ? [process.execPath, ['dist/apps/api/src/main.js']]
+      ? [process.execPath, serviceArgs()]
       : ['node_modules/.bin/tsx', ['test/bench/baseline-server.ts']];
   const child = spawn(command[0] as string, command[1] as string[], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
@@ -178,6 +199,33 @@ async function explain(url: string, workload: Workload, id: string): Promise<str
   }
 }
 
+/**
+ * W4 against the service at c=64 (more callers than pool connections) for `seconds`,
+ * as requests/s per 10-second window: a driver whose queue degrades under a sustained
+ * backlog shows as a falling series (see the Gate in libs/database).
+ */
+async function sustain(
+  base: string,
+  ids: string[],
+  seconds: number,
+  log: (line: string) => void,
+): Promise<string> {
+  const w4 = WORKLOADS.find((w) => w.name === 'W4')!;
+  const run = await measure(base, w4, ids, 64, seconds);
+  const windows: number[] = [];
+  // Whole windows only: the last tick of a run may cover a fraction of a second.
+  for (let i = 0; i + 10 <= Math.max(run.perSecond.length, 10); i += 10) {
+    const slice = run.perSecond.slice(i, i + 10);
+    windows.push(slice.reduce((a, b) => a + b, 0) / slice.length);
+  }
+  const line =
+    `Sustained W4 on the service at c=64 for ${seconds} s: requests/s per 10 s window ` +
+    `${windows.map((w) => fmt(w, 0)).join(' → ')} (last / first ${fmt(windows.at(-1)! / windows[0], 2)}), ` +
+    `p99 ${fmt(run.p99)} ms, errors ${run.errors} / ${run.requests}.`;
+  log(`  ${line}`);
+  return line;
+}
+
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 async function main(): Promise<void> {
@@ -212,7 +260,8 @@ async function main(): Promise<void> {
       log(`\n== ${size.toLocaleString('en')} cases ==`);
       const seedStart = Date.now();
       await seed(url, size, log);
-      log(`  seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+      const seedSeconds = (Date.now() - seedStart) / 1000;
+      log(`  seeded in ${seedSeconds.toFixed(1)} s`);
 
       const sql = postgres(url, { max: 1 });
       const ids = (
@@ -262,14 +311,19 @@ async function main(): Promise<void> {
               `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0])}\n\`\`\``,
             );
         }
+        let sustained = '';
+        if (size === Math.max(...options.sizes) && options.sustain > 0) {
+          sustained = await sustain(targets[0].base, ids, options.sustain, log);
+        }
         const rss = peakRssMb(targets[0].child.pid!);
         log(`  service peak RSS: ${fmt(rss, 0)} MB`);
         report.push(
-          `### ${size.toLocaleString('en')} cases (seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s incl. runs; service peak RSS ${fmt(rss, 0)} MB)\n`,
+          `### ${size.toLocaleString('en')} cases (seeded in ${seedSeconds.toFixed(0)} s; service peak RSS ${fmt(rss, 0)} MB)\n`,
           `| cases | workload | service req/s (c=${options.connections}) | baseline req/s | ratio | service p50/p95/p99 ms (c=${options.connections}) | service p50/p95/p99 ms (c=1) | baseline p95 ms (c=1) | errors | errors / requests (c=64) |`,
           '|---|---|---|---|---|---|---|---|---|---|',
           ...rows,
           '',
+          ...(sustained ? [sustained, ''] : []),
           ...plans,
           '',
         );
