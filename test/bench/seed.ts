@@ -30,7 +30,14 @@ const TOPICS = [
  * placeholder hashes: `audit:verify` is not meant for a benchmark database.
  */
 export async function seed(url: string, cases: number, log: (line: string) => void): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => undefined });
+  // Synchronous commits even on a throw-away server: VACUUM marks a page all-visible
+  // only once the commits of its rows are flushed, and without that mark the planner
+  // prices index-only scans (W2, W5) as heap fetches and picks other plans.
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => undefined,
+    connection: { synchronous_commit: 'on' },
+  });
   try {
     // Counters are rebuilt once at the end instead of by a trigger per row: a million
     // updates of a few hundred counter rows in 50k-row transactions would leave them
