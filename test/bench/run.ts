@@ -168,7 +168,9 @@ async function explain(url: string, workload: Workload, id: string): Promise<str
   const statements: { text: string; params: unknown[] }[] = [];
   const database = new Database({
     url,
-    poolMax: 2,
+    // One connection: the repository call below then warms the very backend the
+    // EXPLAINs run on (a new backend's first execution pays catalog loading, ~10×).
+    poolMax: 1,
     connectTimeoutSeconds: 5,
     idleTimeoutSeconds: 5,
     statementTimeoutMs: 60000,
