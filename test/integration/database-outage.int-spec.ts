@@ -126,6 +126,31 @@ describe('database outage and recovery', () => {
     }
   }, 90000);
 
+  it('serves again within about a second of PostgreSQL coming back, however long it was away', async () => {
+    expect((await create()).status).toBe(201);
+    await server.stop();
+    // Several seconds of failed requests: every failed connection attempt counts. With
+    // postgres.js's default backoff (3^attempts / 100 s, up to 20 s) the pool would then
+    // wait 10-20 s before trying PostgreSQL again, answering 503 all along.
+    const until = Date.now() + 6000;
+    const failures: number[] = [];
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        while (Date.now() < until) {
+          const down = await create();
+          expect(down.status).toBe(503);
+          failures.push(down.ms);
+        }
+      }),
+    );
+    // Refused by the next connection attempt (at most ~1 s away), not by the deadline.
+    expect(Math.max(...failures)).toBeLessThan(REQUEST_TIMEOUT_MS);
+    await server.start();
+    const back = Date.now();
+    await untilCreated();
+    expect(Date.now() - back).toBeLessThan(3000);
+  }, 90000);
+
   it('answers 503 within the request deadline while PostgreSQL is frozen, then recovers', async () => {
     expect((await create()).status).toBe(201);
     const sql = postgres(url, { max: 1 });
