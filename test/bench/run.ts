@@ -66,6 +66,24 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One autocannon run; latencies are collected per response so p95 is exact. */
+/**
+ * Waits until no other backend of the database is running a statement. When autocannon
+ * stops, the requests it abandoned are still queued in the target and keep PostgreSQL
+ * busy (W3 at 1M: up to 64 counts of ~50 ms); measuring or EXPLAINing before they drain
+ * charged their cost to the next run (an EXPLAIN of the W3 count showed 220 ms for a
+ * 50 ms query).
+ */
+async function databaseIdle(sql: postgres.Sql, timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ busy }] = await sql<{ busy: number }[]>`
+      select count(*)::int as busy from pg_stat_activity
+      where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+    if (busy === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function measure(
   base: string,
   workload: Workload,
@@ -280,6 +298,8 @@ async function main(): Promise<void> {
         NODE_ENV: 'production',
       };
       const targets = [await startTarget('service', env), await startTarget('baseline', env)];
+      const monitor = postgres(url, { max: 1 });
+      const idle = () => databaseIdle(monitor);
       const rows: string[] = [];
       const plans: string[] = [];
       try {
@@ -287,16 +307,14 @@ async function main(): Promise<void> {
           const results: Record<string, { thr: Measurement; lat: Measurement; load: Measurement }> =
             {};
           for (const target of targets) {
-            await measure(target.base, workload, ids, options.connections, 2);
-            const thr = await measure(
-              target.base,
-              workload,
-              ids,
-              options.connections,
-              options.duration,
-            );
-            const lat = await measure(target.base, workload, ids, 1, options.latencyDuration);
-            const load = await measure(target.base, workload, ids, 64, options.latencyDuration);
+            const run = async (connections: number, seconds: number) => {
+              await idle();
+              return measure(target.base, workload, ids, connections, seconds);
+            };
+            await run(options.connections, 2);
+            const thr = await run(options.connections, options.duration);
+            const lat = await run(1, options.latencyDuration);
+            const load = await run(64, options.latencyDuration);
             results[target.name] = { thr, lat, load };
           }
           const s = results.service;
@@ -308,6 +326,7 @@ async function main(): Promise<void> {
             `${s.thr.errors + s.lat.errors} | ${s.load.errors} / ${s.load.requests} |`;
           rows.push(line);
           log(line);
+          await idle();
           if (workload.explain)
             plans.push(
               `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0])}\n\`\`\``,
@@ -330,6 +349,7 @@ async function main(): Promise<void> {
           '',
         );
       } finally {
+        await monitor.end();
         for (const target of targets) target.child.kill('SIGTERM');
       }
     }
