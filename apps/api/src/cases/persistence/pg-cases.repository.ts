@@ -198,7 +198,9 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
  */
 function searchCondition(sql: Queryable, search: string) {
   const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
-  return sql`(title || E'\n' || coalesce(description, '')) ilike ${pattern}
+  // The doubled backslash sends the escape `\n` rather than a raw line break, so the
+  // statement reads the same in logs, pg_stat_activity and EXPLAIN output.
+  return sql`(title || E'\\n' || coalesce(description, '')) ilike ${pattern}
     and (title ilike ${pattern} or description ilike ${pattern})`;
 }
 
