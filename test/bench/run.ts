@@ -65,7 +65,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** One autocannon run; latencies are collected per response so p95 is exact. */
 /**
  * Waits until no other backend of the database is running a statement. When autocannon
  * stops, the requests it abandoned are still queued in the target and keep PostgreSQL
@@ -78,12 +77,14 @@ async function databaseIdle(sql: postgres.Sql, timeoutMs = 60000): Promise<void>
   for (;;) {
     const [{ busy }] = await sql<{ busy: number }[]>`
       select count(*)::int as busy from pg_stat_activity
-      where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`;
+      where datname = current_database() and backend_type = 'client backend'
+        and state = 'active' and pid <> pg_backend_pid()`;
     if (busy === 0 || Date.now() > deadline) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
+/** One autocannon run; latencies are collected per response so p95 is exact. */
 async function measure(
   base: string,
   workload: Workload,

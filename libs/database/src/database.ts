@@ -34,7 +34,7 @@ export interface DatabaseOptions {
  * outage of a few seconds under load, every request meanwhile waiting out its deadline.
  * Refused connections cost the server nothing, so a short ceiling is cheap.
  */
-export const reconnectDelaySeconds = (failures: number): number =>
+const reconnectDelaySeconds = (failures: number): number =>
   Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2);
 
 /**
