@@ -7,16 +7,15 @@ import {
   migrationLabel as label,
   MigrationError,
   Migrator,
-  startEmbeddedPostgres,
+  openDatabaseServer,
 } from '@app/database';
 
 const USAGE = 'usage: db <migrate | rollback [steps] | status>';
 
 async function run(command: string | undefined, arg: string | undefined): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.embedded);
-  const url = config.databaseUrl ?? (await embedded!.ensureDatabase('case_tracker'));
-  const migrator = new Migrator(url);
+  const server = await openDatabaseServer(config);
+  const migrator = new Migrator(server.url);
   try {
     switch (command) {
       case 'migrate': {
@@ -46,7 +45,7 @@ async function run(command: string | undefined, arg: string | undefined): Promis
         throw new MigrationError(USAGE);
     }
   } finally {
-    await embedded?.stop();
+    await server.stop();
   }
 }
 

@@ -5,19 +5,12 @@
  * service / baseline is what the framework costs.
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Database } from '@app/database';
+import { Database, PgUnitOfWork } from '@app/database';
+import { chainEvents, EMPTY_CHAIN } from '../../apps/api/src/audit/domain/hash-chain.js';
 import { CaseListResponse, CaseResponse } from '../../apps/api/src/cases/dto/case.response.js';
-import {
-  caseCreated,
-  chainEvents,
-  EMPTY_CHAIN,
-  queryRecorded,
-} from '../../apps/api/src/cases/domain/case-event.js';
+import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
 import { openCase, recordQuery } from '../../apps/api/src/cases/domain/case.js';
-import type {
-  CaseSortField,
-  SortOrder,
-} from '../../apps/api/src/cases/persistence/cases.repository.js';
+import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 
 const database = new Database({
@@ -29,6 +22,7 @@ const database = new Database({
   applicationName: 'bench-baseline',
 });
 const cases = new PgCasesRepository(database);
+const unitOfWork = new PgUnitOfWork(database);
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -78,7 +72,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       caseCreated(created),
       ...queries.map((q) => queryRecorded(q, created.createdBy)),
     ]);
-    await database.transaction((tx) => cases.insert(tx, created, queries, events));
+    await unitOfWork.run((tx) => cases.insert(tx, created, queries, events));
     return send(res, 201, CaseResponse.from({ ...created, queries }));
   }
   if (req.method === 'GET' && url.pathname === '/api/v1/cases') {

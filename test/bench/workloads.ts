@@ -1,4 +1,4 @@
-import type { CaseListCriteria } from '../../apps/api/src/cases/persistence/cases.repository.js';
+import type { CaseListCriteria } from '../../apps/api/src/cases/domain/case-list.js';
 
 export interface Workload {
   name: string;

@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { errorCodesMarkdown } from '@app/core';
 import { startTestApp, TestApp } from '../setup/test-app.js';
 
 const COMMITTED = new URL('../../docs/openapi.json', import.meta.url);
+const README = new URL('../../README.md', import.meta.url);
+const ERROR_CODES_BLOCK = /(<!-- error-codes:start -->\n)[\s\S]*?(<!-- error-codes:end -->)/;
 
 describe('OpenAPI document and Swagger UI', () => {
   let t: TestApp;
@@ -24,6 +27,24 @@ describe('OpenAPI document and Swagger UI', () => {
     }
     const committed = JSON.parse(readFileSync(COMMITTED, 'utf8'));
     expect(served).toEqual(committed);
+  });
+
+  it('lists every registered error code in the document and the README', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    expect(doc.components.schemas.ErrorCode.enum).toEqual(
+      expect.arrayContaining(['CASE_NOT_FOUND', 'INVALID_STATUS_TRANSITION', 'VALIDATION_ERROR']),
+    );
+    const generated = `$1\n${errorCodesMarkdown()}\n\n$2`;
+    if (process.env.UPDATE_OPENAPI === 'true') {
+      writeFileSync(README, readFileSync(README, 'utf8').replace(ERROR_CODES_BLOCK, generated));
+    }
+    const readme = readFileSync(README, 'utf8');
+    expect(readme).toMatch(ERROR_CODES_BLOCK);
+    expect(readme).toBe(readme.replace(ERROR_CODES_BLOCK, generated));
+    for (const line of errorCodesMarkdown().split('\n')) {
+      const code = /`(\w+)`/.exec(line)![1];
+      expect(doc.components.schemas.ErrorCode.enum).toContain(code);
+    }
   });
 
   it('documents every operation with an enveloped success body and its errors', async () => {

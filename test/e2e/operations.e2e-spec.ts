@@ -149,3 +149,22 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('GET /health/ready', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is ready when every migration on disk is applied, and names the ones pending otherwise', async () => {
+    expect((await request(t.http).get('/health/ready')).status).toBe(200);
+
+    await t.db.sql`delete from schema_migrations where version = 3`;
+    const res = await request(t.http).get('/health/ready');
+    expect(res.status).toBe(503);
+    expect(res.body.error.database).toMatchObject({ message: 'migrations pending', pending: [3] });
+  });
+});

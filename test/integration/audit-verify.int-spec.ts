@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
-import { VerifyAuditTrailUseCase } from '../../apps/api/src/cases/use-cases/verify-audit-trail.use-case.js';
+import { PgAuditTrailRepository } from '../../apps/api/src/audit/persistence/pg-audit-trail.repository.js';
+import { VerifyAuditTrailUseCase } from '../../apps/api/src/audit/use-cases/verify-audit-trail.use-case.js';
 import { aCase, aQuery } from '../factories/case.factory.js';
 import { startTestApp, TestApp } from '../setup/test-app.js';
 
@@ -31,7 +31,8 @@ describe('audit trail verification', () => {
     await t.close();
   });
 
-  const verify = () => new VerifyAuditTrailUseCase(new PgCasesRepository(t.db.database)).execute();
+  const verify = () =>
+    new VerifyAuditTrailUseCase(new PgAuditTrailRepository(t.db.database)).execute();
 
   /** Edits the trail as an attacker with table-owner rights would: triggers off. */
   const tamper = async (statement: () => Promise<unknown>) => {
@@ -88,7 +89,7 @@ describe('audit trail verification', () => {
 
   it('runs as `npm run audit:verify`: exit 0 with a count, exit 1 naming the broken link', async () => {
     const cli = () =>
-      run('node_modules/.bin/tsx', ['apps/api/src/cli/audit-verify.ts'], {
+      run('node_modules/.bin/tsx', ['apps/api/src/audit/audit-verify.cli.ts'], {
         env: { ...process.env, DATABASE_URL: t.db.url },
       });
     const ok = await cli();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Database } from '@app/database';
-import type { CaseListCriteria } from '../../apps/api/src/cases/persistence/cases.repository.js';
+import type { CaseListCriteria } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
 

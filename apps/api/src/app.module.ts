@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { AppConfig, ConfigModule } from '@app/config';
+import type { AppConfig } from '@app/config';
 import { MetricsModule } from '@app/core';
 import { Database, DatabaseModule } from '@app/database';
 import { CasesModule } from './cases/cases.module.js';
@@ -16,11 +16,10 @@ export interface AppDependencies {
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, database, logger }: AppDependencies): DynamicModule {
+  static forRoot({ database, logger }: AppDependencies): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
         DatabaseModule.forRoot(database),
         // The HTTP logger is mounted first in configureHttp (so the correlation id exists
         // before anything can answer); this binds its per-request logger for injection.

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
-import { configureHttp } from '@app/core';
+import { configureHttp, documentErrorCodes } from '@app/core';
 import { AppDependencies, AppModule } from './app.module.js';
 
 /** The Nest application, fully configured but not listening. Used by main.ts and the tests. */
@@ -32,5 +32,5 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     )
     .setVersion(version)
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentErrorCodes(SwaggerModule.createDocument(app, config));
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, packageVersion } from '@app/config';
 import { createLogger } from '@app/core';
-import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
+import { Database, Migrator, openDatabaseServer } from '@app/database';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -14,21 +14,16 @@ async function main(): Promise<void> {
     pretty: config.logPretty,
   });
 
-  let embedded: RunningEmbeddedPostgres | undefined;
-  let url = config.databaseUrl;
-  if (!url) {
-    logger.info({ context: { data_dir: config.embedded.dataDir } }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres(config.embedded);
-    url = await embedded.ensureDatabase('case_tracker');
-  }
-
+  const databaseServer = await openDatabaseServer(config, () =>
+    logger.info({ context: { data_dir: config.embedded.dataDir } }, 'starting embedded PostgreSQL'),
+  );
   if (config.migrateOnStart) {
-    const applied = await new Migrator(url).migrate();
+    const applied = await new Migrator(databaseServer.url).migrate();
     logger.info({ context: { applied: applied.map((m) => m.version) } }, 'migrations applied');
   }
 
   const database = new Database({
-    url,
+    url: databaseServer.url,
     ...config.db,
     requestTimeoutMs: config.dbRequestTimeoutMs,
     applicationName: config.serviceName,
@@ -57,7 +52,7 @@ async function main(): Promise<void> {
     // Stops accepting connections, waits for in-flight requests, then closes the pool.
     await app.close();
     clearInterval(reaper);
-    await embedded?.stop();
+    await databaseServer.stop();
     logger.info('stopped');
     // The log destination is buffered: write out what is left before exiting.
     await new Promise<void>((resolve) => logger.flush(() => resolve()));

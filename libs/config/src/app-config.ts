@@ -2,7 +2,6 @@
 export interface AppConfig {
   readonly serviceName: string;
   readonly version: string;
-  readonly nodeEnv: string;
   readonly host: string;
   readonly port: number;
   /** Unset: an embedded PostgreSQL is started (see `embedded`). */

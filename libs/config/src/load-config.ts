@@ -16,7 +16,6 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
   const config: AppConfig = {
     serviceName: read.string('SERVICE_NAME', 'case-tracker'),
     version,
-    nodeEnv: read.string('NODE_ENV', 'development'),
     host: read.string('HOST', '0.0.0.0'),
     port: read.int('PORT', 3000, 0, 65535),
     databaseUrl: read.databaseUrl('DATABASE_URL'),

@@ -1,4 +1,6 @@
 export * from './errors.js';
+export * from './unit-of-work.js';
+export * from './in-memory-unit-of-work.js';
 export * from './envelope.js';
 export * from './logging.js';
 export * from './http/error-response.js';

@@ -75,7 +75,8 @@ export function httpLoggerOptions(logger: Logger): HttpLoggerOptions {
       res.setHeader('X-Correlation-ID', id);
       return id;
     },
-    // Bind only what SPEC §4 asks for; the raw request (headers included) is not logged.
+    // Bind the correlation id, endpoint and method only; the raw request (headers
+    // included) is never logged.
     serializers: { req: () => undefined, res: () => undefined },
     customProps: (req: Req) => ({
       correlation_id: req.id,

@@ -1,10 +1,10 @@
 import postgres from 'postgres';
-import { AppError } from '@app/core';
+import { AppError, CoreErrors } from '@app/core';
 
 /** PostgreSQL could not be reached or did not answer in time: worth retrying later. */
 export class DatabaseUnavailableError extends AppError {
   constructor(readonly reason: string) {
-    super('SERVICE_UNAVAILABLE', 'the database is unavailable; retry later');
+    super(CoreErrors.SERVICE_UNAVAILABLE, 'the database is unavailable; retry later');
   }
 }
 
@@ -14,7 +14,7 @@ export class DatabaseUnavailableError extends AppError {
  */
 export class UnstorableTextError extends AppError {
   constructor() {
-    super('VALIDATION_ERROR', 'text must not contain NUL characters');
+    super(CoreErrors.VALIDATION_ERROR, 'text must not contain NUL characters');
   }
 }
 

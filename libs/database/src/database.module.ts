@@ -6,7 +6,9 @@ import {
   Module,
   OnApplicationShutdown,
 } from '@nestjs/common';
+import { UnitOfWork } from '@app/core';
 import { Database } from './database.js';
+import { PgUnitOfWork } from './pg-unit-of-work.js';
 
 @Injectable()
 class PoolCloser implements OnApplicationShutdown {
@@ -18,9 +20,9 @@ class PoolCloser implements OnApplicationShutdown {
 }
 
 /**
- * Makes the process's {@link Database} injectable. The pool is opened by the caller
- * (bootstrap or a test), which also owns any embedded server; Nest closes the pool on
- * shutdown.
+ * Makes the process's {@link Database} and its {@link UnitOfWork} injectable. The pool is
+ * opened by the caller (bootstrap, a CLI or a test), which also owns any embedded server;
+ * Nest closes the pool on shutdown.
  */
 @Global()
 @Module({})
@@ -28,8 +30,12 @@ export class DatabaseModule {
   static forRoot(database: Database): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: Database, useValue: database }, PoolCloser],
-      exports: [Database],
+      providers: [
+        { provide: Database, useValue: database },
+        { provide: UnitOfWork, useClass: PgUnitOfWork },
+        PoolCloser,
+      ],
+      exports: [Database, UnitOfWork],
     };
   }
 }

@@ -88,8 +88,7 @@ export class Migrator {
 
   /** Versions that are on disk but not applied (empty when the schema is current). */
   async pending(): Promise<number[]> {
-    const rows = await this.status();
-    return rows.filter((row) => row.state === 'pending').map((row) => row.version);
+    return this.withConnection((sql) => pendingMigrations(sql, this.files));
   }
 
   async migrate(): Promise<MigrationFile[]> {
@@ -158,6 +157,18 @@ export class Migrator {
       await sql.end({ timeout: 5 });
     }
   }
+}
+
+/**
+ * Versions on disk that the database has not applied, asked on a connection the caller
+ * already has (the service's readiness probe uses its pool).
+ */
+export async function pendingMigrations(
+  sql: postgres.Sql,
+  files: MigrationFile[] = readMigrationFiles(),
+): Promise<number[]> {
+  const rows = statusOf(files, await applied(sql));
+  return rows.filter((row) => row.state === 'pending').map((row) => row.version);
 }
 
 async function applied(sql: postgres.Sql): Promise<Map<number, AppliedRow>> {

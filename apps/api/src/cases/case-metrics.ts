@@ -4,7 +4,7 @@ import { Metrics } from '@app/core';
 import type { CaseStatus } from './domain/case-status.js';
 import type { CaseType, Priority } from './domain/case.js';
 
-/** Business counters of SPEC §4. */
+/** Business counters: cases opened, query records written and status changes applied. */
 @Injectable()
 export class CaseMetrics {
   private readonly casesCreated: Counter<'case_type' | 'priority'>;

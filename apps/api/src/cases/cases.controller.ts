@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiEnvelopeResponse, ApiErrorResponses, UuidParamPipe } from '@app/core';
+import { ApiEnvelopeResponse, ApiErrorResponses, CoreErrors, UuidParamPipe } from '@app/core';
+import { CaseErrors } from './domain/case.errors.js';
 import { AppendQueriesDto } from './dto/append-queries.dto.js';
 import {
   CaseHistoryResponse,
@@ -44,10 +45,10 @@ export class CasesController {
     'The new case with its query records; Location points at it.',
   )
   @ApiErrorResponses(
-    'MALFORMED_JSON',
-    'PAYLOAD_TOO_LARGE',
-    'UNSUPPORTED_MEDIA_TYPE',
-    'VALIDATION_ERROR',
+    CoreErrors.MALFORMED_JSON,
+    CoreErrors.PAYLOAD_TOO_LARGE,
+    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+    CoreErrors.VALIDATION_ERROR,
   )
   async create(
     @Body() body: CreateCaseDto,
@@ -64,7 +65,7 @@ export class CasesController {
     summary: 'List cases with filters, search, sort and pagination',
   })
   @ApiEnvelopeResponse(200, CaseListResponse, 'One page of cases, without their query records.')
-  @ApiErrorResponses('VALIDATION_ERROR')
+  @ApiErrorResponses(CoreErrors.VALIDATION_ERROR)
   async list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
     return CaseListResponse.from(await this.listCases.execute(toListCriteria(query)));
   }
@@ -73,7 +74,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'getCase', summary: 'One case with its query records' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(200, CaseResponse, 'The case with its query records, oldest first.')
-  @ApiErrorResponses('CASE_NOT_FOUND', 'VALIDATION_ERROR')
+  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async get(@Param('id', UuidParamPipe) id: string): Promise<CaseResponse> {
     return CaseResponse.from(await this.getCase.execute(id));
   }
@@ -87,11 +88,11 @@ export class CasesController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(201, QueryRecordListResponse, 'The new query records.')
   @ApiErrorResponses(
-    'CASE_NOT_FOUND',
-    'MALFORMED_JSON',
-    'PAYLOAD_TOO_LARGE',
-    'UNSUPPORTED_MEDIA_TYPE',
-    'VALIDATION_ERROR',
+    CaseErrors.CASE_NOT_FOUND,
+    CoreErrors.MALFORMED_JSON,
+    CoreErrors.PAYLOAD_TOO_LARGE,
+    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+    CoreErrors.VALIDATION_ERROR,
   )
   async append(
     @Param('id', UuidParamPipe) id: string,
@@ -110,12 +111,12 @@ export class CasesController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(201, CaseResponse, 'The case after the change, as GET /cases/{id} shows it.')
   @ApiErrorResponses(
-    'CASE_NOT_FOUND',
-    'INVALID_STATUS_TRANSITION',
-    'MALFORMED_JSON',
-    'PAYLOAD_TOO_LARGE',
-    'UNSUPPORTED_MEDIA_TYPE',
-    'VALIDATION_ERROR',
+    CaseErrors.CASE_NOT_FOUND,
+    CaseErrors.INVALID_STATUS_TRANSITION,
+    CoreErrors.MALFORMED_JSON,
+    CoreErrors.PAYLOAD_TOO_LARGE,
+    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+    CoreErrors.VALIDATION_ERROR,
   )
   async status(
     @Param('id', UuidParamPipe) id: string,
@@ -137,7 +138,7 @@ export class CasesController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(200, CaseHistoryResponse, 'Every event of the case, oldest first.')
-  @ApiErrorResponses('CASE_NOT_FOUND', 'VALIDATION_ERROR')
+  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async history(@Param('id', UuidParamPipe) id: string): Promise<CaseHistoryResponse> {
     return CaseHistoryResponse.from(await this.getHistory.execute(id));
   }

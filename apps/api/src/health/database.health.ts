@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Database, readMigrationFiles } from '@app/database';
+import { Database, pendingMigrations, readMigrationFiles } from '@app/database';
 
 const PING_TIMEOUT_MS = 1000;
 
 /** Readiness of the database: it answers within 1 s and every migration on disk is applied. */
 @Injectable()
 export class DatabaseHealthIndicator {
-  private readonly expectedVersions = readMigrationFiles().map((file) => file.version);
+  private readonly migrations = readMigrationFiles();
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -27,13 +27,9 @@ export class DatabaseHealthIndicator {
 
   private async pendingMigrations(): Promise<number[]> {
     try {
-      const rows = await this.db.query(
-        (sql) => sql<{ version: number }[]>`select version from schema_migrations`,
-      );
-      const applied = new Set(rows.map((row) => row.version));
-      return this.expectedVersions.filter((version) => !applied.has(version));
+      return await this.db.query((sql) => pendingMigrations(sql, this.migrations));
     } catch {
-      return this.expectedVersions;
+      return this.migrations.map((file) => file.version);
     }
   }
 }

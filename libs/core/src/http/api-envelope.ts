@@ -1,11 +1,19 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { ERROR_CATALOG, ERROR_CODES } from '../errors.js';
-import type { ErrorCode } from '../errors.js';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiResponse,
+  getSchemaPath,
+  OpenAPIObject,
+} from '@nestjs/swagger';
+import { CoreErrors, ErrorCode, registeredErrorCodes } from '../errors.js';
+
+const ERROR_CODE_SCHEMA = 'ErrorCode';
 
 export class ErrorItem {
-  @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', example: 'VALIDATION_ERROR' })
-  code!: ErrorCode;
+  // The enum is filled in by documentErrorCodes, once every feature has registered its codes.
+  @ApiProperty({ example: 'VALIDATION_ERROR', allOf: [{ $ref: getSchemaPath(ERROR_CODE_SCHEMA) }] })
+  code!: string;
 
   @ApiProperty({ example: 'title must not be blank' })
   message!: string;
@@ -54,9 +62,12 @@ export function ApiEnvelopeResponse(status: number, model: Type<unknown>, descri
 
 /** Documents the enveloped error responses an operation can return, grouped by status. */
 export function ApiErrorResponses(...codes: ErrorCode[]) {
-  const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of [...codes, 'INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'] as ErrorCode[]) {
-    const status = ERROR_CATALOG[code];
+  const byStatus = new Map<number, string[]>();
+  for (const { code, status } of [
+    ...codes,
+    CoreErrors.INTERNAL_ERROR,
+    CoreErrors.SERVICE_UNAVAILABLE,
+  ]) {
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   return applyDecorators(
@@ -65,4 +76,24 @@ export function ApiErrorResponses(...codes: ErrorCode[]) {
       ApiResponse({ status, description: group.join(' | '), type: ErrorEnvelope }),
     ),
   );
+}
+
+/** Lists every registered error code in the document's `ErrorCode` schema. */
+export function documentErrorCodes(document: OpenAPIObject): OpenAPIObject {
+  const components = (document.components ??= {});
+  components.schemas = {
+    [ERROR_CODE_SCHEMA]: {
+      type: 'string',
+      enum: registeredErrorCodes().map((errorCode) => errorCode.code),
+    },
+    ...components.schemas,
+  };
+  return document;
+}
+
+/** The catalog as the README lists it: one Markdown bullet per code. */
+export function errorCodesMarkdown(): string {
+  return registeredErrorCodes()
+    .map(({ code, status, owner }) => `- \`${code}\` ${status} (${owner})`)
+    .join('\n');
 }

@@ -1,32 +1,45 @@
-import { HttpException } from '@nestjs/common';
+import {
+  HttpException,
+  MethodNotAllowedException,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, ERROR_CATALOG, ErrorCode } from '../errors.js';
+import { AppError, CoreErrors, ErrorCode } from '../errors.js';
 import { failure } from '../envelope.js';
 
 const RETRY_AFTER_SECONDS = '5';
 
-const CODE_BY_STATUS = new Map<number, ErrorCode>(
-  (Object.entries(ERROR_CATALOG) as [ErrorCode, number][])
-    .filter(([code]) => code !== 'CASE_NOT_FOUND')
-    .map(([code, status]) => [status, code]),
-);
-
 // Errors raised by Express' body parser before a request reaches Nest.
 const BODY_PARSER_CODES: Record<string, ErrorCode> = {
-  'entity.parse.failed': 'MALFORMED_JSON',
-  'entity.too.large': 'PAYLOAD_TOO_LARGE',
-  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
-  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
-  'request.size.invalid': 'MALFORMED_JSON',
-  'request.aborted': 'MALFORMED_JSON',
+  'entity.parse.failed': CoreErrors.MALFORMED_JSON,
+  'entity.too.large': CoreErrors.PAYLOAD_TOO_LARGE,
+  'encoding.unsupported': CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+  'charset.unsupported': CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+  'request.size.invalid': CoreErrors.MALFORMED_JSON,
+  'request.aborted': CoreErrors.MALFORMED_JSON,
 };
 
-const MESSAGES: Partial<Record<ErrorCode, string>> = {
-  MALFORMED_JSON: 'request body is not valid JSON',
-  PAYLOAD_TOO_LARGE: 'request body is larger than the limit',
-  UNSUPPORTED_MEDIA_TYPE: 'request body must be application/json',
-  INTERNAL_ERROR: 'an unexpected error occurred',
+/**
+ * The framework's own exceptions that can reach the filter, each with its code. Any other
+ * HttpException is a bug in this service (features throw AppError) and answers 500.
+ */
+const FRAMEWORK_CODES: ReadonlyArray<[new (...args: never[]) => HttpException, ErrorCode]> = [
+  [NotFoundException, CoreErrors.ROUTE_NOT_FOUND],
+  [MethodNotAllowedException, CoreErrors.METHOD_NOT_ALLOWED],
+  [PayloadTooLargeException, CoreErrors.PAYLOAD_TOO_LARGE],
+  [UnsupportedMediaTypeException, CoreErrors.UNSUPPORTED_MEDIA_TYPE],
+  [UnprocessableEntityException, CoreErrors.VALIDATION_ERROR],
+];
+
+const MESSAGES: Record<string, string> = {
+  [CoreErrors.MALFORMED_JSON.code]: 'request body is not valid JSON',
+  [CoreErrors.PAYLOAD_TOO_LARGE.code]: 'request body is larger than the limit',
+  [CoreErrors.UNSUPPORTED_MEDIA_TYPE.code]: 'request body must be application/json',
+  [CoreErrors.INTERNAL_ERROR.code]: 'an unexpected error occurred',
 };
 
 /** The methods served on a path, or none when no route matches it. */
@@ -38,7 +51,10 @@ export class MethodNotAllowedError extends AppError {
     path: string,
     readonly allowed: string[],
   ) {
-    super('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`);
+    super(
+      CoreErrors.METHOD_NOT_ALLOWED,
+      `${method} is not allowed on ${path}; use ${allowed.join(', ')}`,
+    );
   }
 }
 
@@ -53,28 +69,29 @@ export function toAppError(
   if (typeof bodyParserType === 'string' && bodyParserType in BODY_PARSER_CODES) {
     return { error: fromCode(BODY_PARSER_CODES[bodyParserType]), expected: true };
   }
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const code = CODE_BY_STATUS.get(status);
-    if (code === 'ROUTE_NOT_FOUND') {
-      const allowed = req && allowedMethods ? allowedMethods(req.path) : [];
-      if (req && allowed.length > 0) {
-        return { error: new MethodNotAllowedError(req.method, req.path, allowed), expected: true };
-      }
-      const route = req ? `${req.method} ${req.path}` : 'this route';
-      return { error: new AppError(code, `no route for ${route}`), expected: true };
+  if (error instanceof NotFoundException) {
+    // Nest's answer to an unmatched route: a 405 when the path is served for other methods.
+    const allowed = req && allowedMethods ? allowedMethods(req.path) : [];
+    if (req && allowed.length > 0) {
+      return { error: new MethodNotAllowedError(req.method, req.path, allowed), expected: true };
     }
-    if (code && status < 500) return { error: fromCode(code, error.message), expected: true };
+    const route = req ? `${req.method} ${req.path}` : 'this route';
+    return {
+      error: new AppError(CoreErrors.ROUTE_NOT_FOUND, `no route for ${route}`),
+      expected: true,
+    };
   }
-  return { error: fromCode('INTERNAL_ERROR'), expected: false };
+  const framework = FRAMEWORK_CODES.find(([type]) => error instanceof type);
+  if (framework) return { error: fromCode(framework[1], (error as Error).message), expected: true };
+  return { error: fromCode(CoreErrors.INTERNAL_ERROR), expected: false };
 }
 
-function fromCode(code: ErrorCode, fallbackMessage = code.toLowerCase()): AppError {
-  return new AppError(code, MESSAGES[code] ?? fallbackMessage);
+function fromCode(errorCode: ErrorCode, fallbackMessage = errorCode.code.toLowerCase()): AppError {
+  return new AppError(errorCode, MESSAGES[errorCode.code] ?? fallbackMessage);
 }
 
 /**
- * Logs an error as SPEC §4 says (expected at WARN, unexpected at ERROR with its stack)
+ * Logs an error (expected ones at WARN, unexpected ones at ERROR with their stack)
  * and answers it in the envelope. Shared by the Nest exception filter and the Express
  * error handler that sees body-parser failures.
  */
@@ -107,7 +124,8 @@ export function sendError(
     );
   }
   if (res.headersSent) return;
-  if (error.code === 'SERVICE_UNAVAILABLE') res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+  if (error.code === CoreErrors.SERVICE_UNAVAILABLE.code)
+    res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
   if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
   res.status(error.status).json(failure(error.details()));
 }

@@ -5,7 +5,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { AppError } from '../errors.js';
+import { AppError, CoreErrors } from '../errors.js';
 import { httpLoggerOptions, routeTemplate } from '../logging.js';
 import { EnvelopeInterceptor } from './envelope.interceptor.js';
 import { AllowedMethods, sendError } from './error-response.js';
@@ -62,7 +62,7 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
           ?.resetTime;
         const seconds = resetTime ? Math.ceil((resetTime.getTime() - Date.now()) / 1000) : 60;
         res.setHeader('Retry-After', String(Math.max(1, seconds)));
-        next(new AppError('RATE_LIMITED', 'too many requests; retry later'));
+        next(new AppError(CoreErrors.RATE_LIMITED, 'too many requests; retry later'));
       },
     }),
   );
@@ -81,7 +81,7 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
 
 function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
   if (METHODS_WITH_BODY.has(req.method) && !isJsonMediaType(req.headers['content-type'])) {
-    next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'request body must be application/json'));
+    next(new AppError(CoreErrors.UNSUPPORTED_MEDIA_TYPE, 'request body must be application/json'));
     return;
   }
   next();

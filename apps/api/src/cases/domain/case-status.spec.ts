@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CASE_STATUSES, CaseStatus, canTransition } from './case-status.js';
 
-describe('status transitions (SPEC §3)', () => {
+describe('status transitions', () => {
   const allowed: [CaseStatus, CaseStatus][] = [
     ['open', 'in_progress'],
     ['open', 'closed'],

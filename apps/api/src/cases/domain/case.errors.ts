@@ -1,9 +1,14 @@
-import { AppError } from '@app/core';
+import { AppError, defineErrorCodes } from '@app/core';
 import { CaseStatus } from './case-status.js';
+
+export const CaseErrors = defineErrorCodes('cases', {
+  CASE_NOT_FOUND: 404,
+  INVALID_STATUS_TRANSITION: 409,
+});
 
 export class CaseNotFoundError extends AppError {
   constructor(readonly caseId: string) {
-    super('CASE_NOT_FOUND', `case ${caseId} does not exist`);
+    super(CaseErrors.CASE_NOT_FOUND, `case ${caseId} does not exist`);
   }
 }
 
@@ -12,6 +17,10 @@ export class InvalidStatusTransitionError extends AppError {
     readonly from: CaseStatus,
     readonly to: CaseStatus,
   ) {
-    super('INVALID_STATUS_TRANSITION', `a case cannot move from ${from} to ${to}`, 'status');
+    super(
+      CaseErrors.INVALID_STATUS_TRANSITION,
+      `a case cannot move from ${from} to ${to}`,
+      'status',
+    );
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
-import { HasNoNul, LowerCaseTrim } from './validators.js';
+import { HasNoNul, NormalizeEmail } from './validators.js';
 
 export class ChangeStatusDto {
   @ApiProperty({
@@ -16,7 +16,7 @@ export class ChangeStatusDto {
   status!: CaseStatus;
 
   @ApiProperty({ example: 'ana@example.com', maxLength: 255 })
-  @LowerCaseTrim()
+  @NormalizeEmail()
   @IsString()
   @IsEmail()
   @MaxLength(255)

@@ -14,7 +14,7 @@ import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import type { CreateCaseCommand } from '../use-cases/create-case.use-case.js';
 import { QueryRecordInput, toNewQueryInput } from './query-record.input.js';
-import { HasNoNul, IsNotBlank, LowerCaseTrim, Trim } from './validators.js';
+import { HasNoNul, IsNotBlank, NormalizeEmail, Trim } from './validators.js';
 
 export class CreateCaseDto {
   @ApiProperty({
@@ -51,7 +51,7 @@ export class CreateCaseDto {
   priority!: Priority;
 
   @ApiProperty({ example: 'ana@example.com', maxLength: 255, description: 'Stored lower-case.' })
-  @LowerCaseTrim()
+  @NormalizeEmail()
   @IsString()
   @IsEmail()
   @MaxLength(255)

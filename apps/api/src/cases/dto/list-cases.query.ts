@@ -5,13 +5,9 @@ import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
-import { CASE_SORT_FIELDS } from '../persistence/cases.repository.js';
-import type {
-  CaseListCriteria,
-  CaseSortField,
-  SortOrder,
-} from '../persistence/cases.repository.js';
-import { HasNoNul, IsIsoDateOrDateTime, LowerCaseTrim } from './validators.js';
+import { CASE_SORT_FIELDS, SORT_ORDERS } from '../domain/case-list.js';
+import type { CaseListCriteria, CaseSortField, SortOrder } from '../domain/case-list.js';
+import { HasNoNul, isBareDate, IsIsoDateOrDateTime, NormalizeEmail } from './validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,7 +45,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ description: 'Exact email, any letter case.', example: 'ana@example.com' })
   @IsOptional()
-  @LowerCaseTrim()
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(255)
   created_by?: string;
@@ -88,13 +84,11 @@ export class ListCasesQuery {
   @IsIn(CASE_SORT_FIELDS)
   sort_by?: CaseSortField;
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], enumName: 'SortOrder', default: 'desc' })
+  @ApiPropertyOptional({ enum: SORT_ORDERS, enumName: 'SortOrder', default: 'desc' })
   @IsOptional()
-  @IsIn(['asc', 'desc'])
+  @IsIn(SORT_ORDERS)
   sort_order?: SortOrder;
 }
-
-const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
   const to = query.date_lte ? new Date(query.date_lte) : undefined;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import type { NewQueryInput } from '../domain/case.js';
-import { HasNoNul, IsPastTimestamp, IsStorableJson, LowerCaseTrim } from './validators.js';
+import { HasNoNul, IsPastTimestamp, IsStorableJson, NormalizeEmail } from './validators.js';
 
 export const MAX_RESULT_BYTES = 256 * 1024;
 
@@ -88,7 +88,7 @@ export class QueryRecordInput {
     nullable: true,
   })
   @IsOptional()
-  @LowerCaseTrim()
+  @NormalizeEmail()
   @IsEmail()
   @MaxLength(255)
   executed_by?: string | null;

@@ -1,8 +1,13 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { normalizeEmail } from '../domain/case.js';
 
 const NUL = '\u0000';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date without a time (`2025-10-01`), which filters read as a whole UTC day. */
+export const isBareDate = (value: string): boolean => BARE_DATE.test(value);
 
 function define(
   name: string,
@@ -71,7 +76,7 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
     'isIsoDateOrDateTime',
     (value) =>
       typeof value === 'string' &&
-      (RFC3339.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value)) &&
+      (RFC3339.test(value) || isBareDate(value)) &&
       Number.isFinite(Date.parse(value)),
     (args) => `${args.property} must be an ISO 8601 date or date-time with a time zone`,
     options,
@@ -80,9 +85,10 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
-export const LowerCaseTrim = () =>
+/** Normalizes an email as the domain stores it, before it is validated. */
+export const NormalizeEmail = () =>
   Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
+    typeof value === 'string' ? normalizeEmail(value) : value,
   );
 
 function containsNul(value: unknown): boolean {

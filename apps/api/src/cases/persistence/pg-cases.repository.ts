@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Database, Queryable, Tx } from '@app/database';
+import type { Transaction } from '@app/core';
+import { Database, Queryable, sqlOf, Tx } from '@app/database';
 import type { CaseEvent } from '../domain/case-event.js';
+import type { CaseListCriteria, CaseSortField } from '../domain/case-list.js';
 import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
-import {
-  CaseChanges,
-  CaseHead,
-  CaseListCriteria,
-  CaseSortField,
-  CasesRepository,
-  Page,
-  StoredEventWithHead,
-} from './cases.repository.js';
+import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
 import {
   CaseEventRow,
   CaseHeadRow,
@@ -39,7 +33,13 @@ export class PgCasesRepository extends CasesRepository {
     super();
   }
 
-  async insert(tx: Tx, c: SupportCase, queries: QueryRecord[], events: CaseEvent[]): Promise<void> {
+  async insert(
+    transaction: Transaction,
+    c: SupportCase,
+    queries: QueryRecord[],
+    events: CaseEvent[],
+  ): Promise<void> {
+    const tx = sqlOf(transaction);
     const last = events.at(-1);
     await tx`
       insert into support_cases (
@@ -53,15 +53,21 @@ export class PgCasesRepository extends CasesRepository {
     await insertEvents(tx, events);
   }
 
-  async lockHead(tx: Tx, id: string): Promise<CaseHead | null> {
-    const [row] = await tx<CaseHeadRow[]>`
+  async lockHead(transaction: Transaction, id: string): Promise<CaseHead | null> {
+    const [row] = await sqlOf(transaction)<CaseHeadRow[]>`
       select status, created_by, queries_count, events_count, last_event_hash
       from support_cases where id = ${id}
       for update`;
     return row ? toCaseHead(row) : null;
   }
 
-  async append(tx: Tx, id: string, head: CaseHead, changes: CaseChanges): Promise<void> {
+  async append(
+    transaction: Transaction,
+    id: string,
+    head: CaseHead,
+    changes: CaseChanges,
+  ): Promise<void> {
+    const tx = sqlOf(transaction);
     const last = changes.events.at(-1);
     if (!last) throw new Error('an append must carry at least one event');
     await insertQueries(tx, changes.queries, head.queriesCount);
@@ -86,35 +92,6 @@ export class PgCasesRepository extends CasesRepository {
         order by seq`;
       return rows.map(toCaseEvent);
     });
-  }
-
-  async *eventsInChainOrder(): AsyncIterable<StoredEventWithHead> {
-    // A CLI-only, single reader: it streams on its own connection, outside the gate.
-    const cursor = this.db.sql<
-      (CaseEventRow & { events_count: number; last_event_hash: string | null })[]
-    >`
-      select e.id, e.case_id, e.seq, e.type, e.actor, e.occurred_at, e.payload, e.prev_hash,
-             e.hash, c.events_count, c.last_event_hash
-      from case_events e join support_cases c on c.id = e.case_id
-      order by e.case_id, e.seq`.cursor(1000);
-    for await (const rows of cursor) {
-      for (const row of rows) {
-        yield {
-          event: toCaseEvent(row),
-          head: { eventsCount: row.events_count, lastHash: row.last_event_hash },
-        };
-      }
-    }
-  }
-
-  async findCaseWithoutEvents(): Promise<string | null> {
-    const [row] = await this.db.query(
-      (sql) => sql<{ id: string }[]>`
-        select id from support_cases c
-        where not exists (select 1 from case_events e where e.case_id = c.id)
-        limit 1`,
-    );
-    return row?.id ?? null;
   }
 
   async findById(id: string): Promise<CaseWithQueries | null> {
@@ -182,7 +159,7 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
     c.status && sql`status = ${c.status}`,
     c.priority && sql`priority = ${c.priority}`,
     c.caseType && sql`case_type = ${c.caseType}`,
-    c.createdBy && sql`created_by = ${c.createdBy.toLowerCase()}`,
+    c.createdBy && sql`created_by = ${c.createdBy}`,
     c.createdFrom && sql`created_at >= ${c.createdFrom}`,
     c.createdTo && sql`created_at <= ${c.createdTo}`,
     c.search && searchCondition(sql, c.search),
@@ -204,7 +181,7 @@ function searchCondition(sql: Queryable, search: string) {
     and (title ilike ${pattern} or description ilike ${pattern})`;
 }
 
-export async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: number) {
+async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: number) {
   if (queries.length === 0) return;
   const rows = queries.map((q, index) => ({
     id: q.id,
@@ -223,7 +200,7 @@ export async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffs
   await tx`insert into query_records ${tx(rows)}`;
 }
 
-export async function insertEvents(tx: Tx, events: CaseEvent[]) {
+async function insertEvents(tx: Tx, events: CaseEvent[]) {
   if (events.length === 0) return;
   const rows = events.map((e) => ({
     id: e.id,

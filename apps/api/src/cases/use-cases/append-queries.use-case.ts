@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@app/database';
-import { chainEvents, queryRecorded } from '../domain/case-event.js';
+import { UnitOfWork } from '@app/core';
+import { chainEvents } from '../../audit/domain/hash-chain.js';
+import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
@@ -13,13 +14,13 @@ import { CasesRepository } from '../persistence/cases.repository.js';
 @Injectable()
 export class AppendQueriesUseCase {
   constructor(
-    private readonly db: Database,
+    private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
     private readonly metrics: CaseMetrics,
   ) {}
 
   async execute(caseId: string, inputs: NewQueryInput[]): Promise<QueryRecord[]> {
-    const records = await this.db.transaction(async (tx) => {
+    const records = await this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       const now = new Date();

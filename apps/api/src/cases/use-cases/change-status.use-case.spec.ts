@@ -1,96 +1,61 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { Metrics } from '@app/core';
-import type { Database, Tx } from '@app/database';
-import { CaseMetrics } from '../case-metrics.js';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
-import type { CaseWithQueries } from '../domain/case.js';
-import { CaseChanges, CaseHead, CasesRepository } from '../persistence/cases.repository.js';
 import { ChangeStatusUseCase } from './change-status.use-case.js';
+import { inMemoryCases } from './in-memory.fixture.js';
 
-/** Just enough of a repository for one case, in memory. */
-class OneCaseRepository implements Partial<CasesRepository> {
-  appended: CaseChanges[] = [];
-  constructor(
-    public row: CaseWithQueries | null,
-    public head: CaseHead | null,
-  ) {}
-  async lockHead(): Promise<CaseHead | null> {
-    return this.head;
-  }
-  async append(_tx: Tx, _id: string, _head: CaseHead, changes: CaseChanges): Promise<void> {
-    this.appended.push(changes);
-    if (this.row && changes.status) this.row = { ...this.row, status: changes.status };
-  }
-  async findById(): Promise<CaseWithQueries | null> {
-    return this.row;
-  }
-}
-
-const inlineDb = {
-  transaction: (work: (tx: Tx) => Promise<unknown>) => work({} as Tx),
-} as unknown as Database;
-
-function setup(status: CaseHead['status'] | null) {
-  const row = status
-    ? ({
-        id: 'c1',
-        status,
-        queries: [],
-        createdBy: 'ana@example.com',
-      } as unknown as CaseWithQueries)
-    : null;
-  const head = status
-    ? {
-        status,
-        createdBy: 'ana@example.com',
-        queriesCount: 0,
-        eventsCount: 2,
-        lastHash: 'f'.repeat(64),
-      }
-    : null;
-  const repo = new OneCaseRepository(row, head);
-  const useCase = new ChangeStatusUseCase(
-    inlineDb,
-    repo as unknown as CasesRepository,
-    new CaseMetrics(new Metrics()),
-  );
-  return { repo, useCase };
+function setUp() {
+  const slice = inMemoryCases();
+  const changeStatus = new ChangeStatusUseCase(slice.unitOfWork, slice.cases, slice.caseMetrics);
+  return { ...slice, changeStatus };
 }
 
 describe('ChangeStatusUseCase', () => {
-  it('appends one chained status_changed event and moves the status', async () => {
-    const { repo, useCase } = setup('open');
-    const updated = await useCase.execute({
-      caseId: 'c1',
+  it('appends one chained status_changed event and answers the case as read back', async () => {
+    const { open, changeStatus, cases, counter } = setUp();
+    const c = await open();
+
+    const updated = await changeStatus.execute({
+      caseId: c.id,
       to: 'in_progress',
-      changedBy: 'Lead@X.io',
+      changedBy: ' Lead@X.io',
       note: 'go',
     });
 
+    expect(updated).toEqual(await cases.findById(c.id));
     expect(updated.status).toBe('in_progress');
-    expect(repo.appended).toHaveLength(1);
-    const [event] = repo.appended[0].events;
-    expect(event).toMatchObject({
+    const events = (await cases.history(c.id))!;
+    expect(events.at(-1)).toMatchObject({
       type: 'status_changed',
       actor: 'lead@x.io',
-      seq: 3,
-      prevHash: 'f'.repeat(64),
+      seq: 2,
+      prevHash: events[0].hash,
       payload: { from: 'open', to: 'in_progress', note: 'go' },
     });
+    expect(
+      await counter('case_tracker_status_changes_total', { from: 'open', to: 'in_progress' }),
+    ).toBe(1);
   });
 
-  it('refuses a transition outside the table and appends nothing', async () => {
-    const { repo, useCase } = setup('closed');
+  it('refuses a transition outside the table, rolls back and appends nothing', async () => {
+    const { open, changeStatus, cases, unitOfWork } = setUp();
+    const c = await open();
+    await changeStatus.execute({ caseId: c.id, to: 'closed', changedBy: 'a@b.co', note: null });
+
     await expect(
-      useCase.execute({ caseId: 'c1', to: 'open', changedBy: 'a@b.co', note: null }),
+      changeStatus.execute({ caseId: c.id, to: 'open', changedBy: 'a@b.co', note: null }),
     ).rejects.toBeInstanceOf(InvalidStatusTransitionError);
-    expect(repo.appended).toEqual([]);
+    expect(unitOfWork.rolledBack).toBe(1);
+    expect((await cases.history(c.id))!.map((e) => e.type)).toEqual([
+      'case_created',
+      'status_changed',
+    ]);
   });
 
   it('reports a missing case', async () => {
-    const { useCase } = setup(null);
+    const { changeStatus } = setUp();
     await expect(
-      useCase.execute({ caseId: 'nope', to: 'closed', changedBy: 'a@b.co', note: null }),
+      changeStatus.execute({ caseId: randomUUID(), to: 'closed', changedBy: 'a@b.co', note: null }),
     ).rejects.toBeInstanceOf(CaseNotFoundError);
   });
 });

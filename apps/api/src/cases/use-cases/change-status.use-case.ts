@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@app/database';
-import { chainEvents, statusChanged } from '../domain/case-event.js';
+import { UnitOfWork } from '@app/core';
+import { chainEvents } from '../../audit/domain/hash-chain.js';
+import { statusChanged } from '../domain/case-event.js';
 import { CaseStatus, canTransition } from '../domain/case-status.js';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
-import { CaseWithQueries, normalizeEmail } from '../domain/case.js';
+import { CaseWithQueries } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -21,21 +22,20 @@ export interface ChangeStatusCommand {
 @Injectable()
 export class ChangeStatusUseCase {
   constructor(
-    private readonly db: Database,
+    private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
     private readonly metrics: CaseMetrics,
   ) {}
 
   async execute(command: ChangeStatusCommand): Promise<CaseWithQueries> {
     const { caseId, to } = command;
-    const from = await this.db.transaction(async (tx) => {
+    const from = await this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
       const now = new Date();
-      const actor = normalizeEmail(command.changedBy);
       const events = chainEvents(caseId, head, [
-        statusChanged(head.status, to, command.note, actor, now),
+        statusChanged(head.status, to, command.note, command.changedBy, now),
       ]);
       await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
       return head.status;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { Database } from '@app/database';
-import { caseCreated, chainEvents, EMPTY_CHAIN, queryRecorded } from '../domain/case-event.js';
+import { UnitOfWork } from '@app/core';
+import { chainEvents, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
+import { caseCreated, queryRecorded } from '../domain/case-event.js';
 import {
   CaseWithQueries,
   NewCaseInput,
@@ -20,7 +21,7 @@ export interface CreateCaseCommand extends NewCaseInput {
 @Injectable()
 export class CreateCaseUseCase {
   constructor(
-    private readonly db: Database,
+    private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
     private readonly logger: PinoLogger,
     private readonly metrics: CaseMetrics,
@@ -35,7 +36,7 @@ export class CreateCaseUseCase {
       ...queries.map((q) => queryRecorded(q, created.createdBy)),
     ]);
 
-    await this.db.transaction((tx) => this.cases.insert(tx, created, queries, events));
+    await this.unitOfWork.run((tx) => this.cases.insert(tx, created, queries, events));
 
     this.metrics.caseCreated(created.caseType, created.priority, queries.length);
     this.logger.info(

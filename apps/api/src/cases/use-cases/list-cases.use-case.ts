@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CaseListCriteria } from '../domain/case-list.js';
 import { CaseSummary } from '../domain/case.js';
-import { CaseListCriteria, CasesRepository } from '../persistence/cases.repository.js';
+import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface CaseList {
   items: CaseSummary[];

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { ChainBreak, ChainVerifier } from '../domain/audit-chain.js';
-import { CasesRepository } from '../persistence/cases.repository.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChainBreak, ChainVerifier } from '../domain/chain-verifier.js';
+import { AuditTrailRepository } from '../persistence/audit-trail.repository.js';
 
 export interface AuditReport {
   verifiedEvents: number;
@@ -12,7 +12,7 @@ export interface AuditReport {
 /** Walks every case's event chain in the database and reports the first broken link. */
 @Injectable()
 export class VerifyAuditTrailUseCase {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(@Inject(AuditTrailRepository) private readonly trail: AuditTrailRepository) {}
 
   async execute(): Promise<AuditReport> {
     const verifier = new ChainVerifier();
@@ -21,13 +21,13 @@ export class VerifyAuditTrailUseCase {
       verifiedCases: verifier.verifiedCases,
       broken,
     });
-    for await (const { event, head } of this.cases.eventsInChainOrder()) {
+    for await (const { event, head } of this.trail.eventsInChainOrder()) {
       const broken = verifier.push(event, head);
       if (broken) return report(broken);
     }
     const tail = verifier.finish();
     if (tail) return report(tail);
-    const orphan = await this.cases.findCaseWithoutEvents();
+    const orphan = await this.trail.findCaseWithoutEvents();
     return report(
       orphan ? { caseId: orphan, eventId: null, reason: 'the case has no events at all' } : null,
     );

@@ -3,23 +3,32 @@
  * verified events, or the first broken link (case id, event id) and exits 1.
  * Uses DATABASE_URL, or the embedded PostgreSQL of `npm start` when it is unset.
  */
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@app/config';
-import { Database, startEmbeddedPostgres } from '@app/database';
-import { PgCasesRepository } from '../cases/persistence/pg-cases.repository.js';
-import { VerifyAuditTrailUseCase } from '../cases/use-cases/verify-audit-trail.use-case.js';
+import { Database, DatabaseModule, openDatabaseServer } from '@app/database';
+import { AuditModule } from './audit.module.js';
+import { VerifyAuditTrailUseCase } from './use-cases/verify-audit-trail.use-case.js';
+
+@Module({})
+class AuditCliModule {}
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.embedded);
-  const url = config.databaseUrl ?? (await embedded!.ensureDatabase('case_tracker'));
+  const server = await openDatabaseServer(config);
   const database = new Database({
-    url,
+    url: server.url,
     ...config.db,
     statementTimeoutMs: 600000,
     applicationName: 'audit-verify',
   });
+  const app = await NestFactory.createApplicationContext(
+    { module: AuditCliModule, imports: [DatabaseModule.forRoot(database), AuditModule] },
+    { logger: false },
+  );
   try {
-    const report = await new VerifyAuditTrailUseCase(new PgCasesRepository(database)).execute();
+    const report = await app.get(VerifyAuditTrailUseCase).execute();
     if (report.broken) {
       const { caseId, eventId, reason } = report.broken;
       console.error(`BROKEN case ${caseId} event ${eventId ?? '(missing)'}: ${reason}`);
@@ -29,8 +38,9 @@ async function main(): Promise<number> {
     console.log(`OK: verified ${report.verifiedEvents} events in ${report.verifiedCases} cases`);
     return 0;
   } finally {
-    await database.close();
-    await embedded?.stop();
+    // Closing the context closes the pool (DatabaseModule's shutdown hook).
+    await app.close();
+    await server.stop();
   }
 }
 

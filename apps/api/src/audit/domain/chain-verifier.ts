@@ -1,4 +1,4 @@
-import { CaseEvent, ChainHead, eventHash } from './case-event.js';
+import { ChainedEvent, ChainHead, eventHash } from './hash-chain.js';
 
 export interface ChainBreak {
   caseId: string;
@@ -19,7 +19,7 @@ export class ChainVerifier {
     null;
 
   /** Returns the first break found in this event, or null. */
-  push(event: CaseEvent, head: ChainHead): ChainBreak | null {
+  push(event: ChainedEvent, head: ChainHead): ChainBreak | null {
     if (this.current?.caseId !== event.caseId) {
       const tailBreak = this.finishCase();
       if (tailBreak) return tailBreak;

@@ -1,0 +1,117 @@
+import type { Transaction } from '@app/core';
+import type { CaseEvent } from '../domain/case-event.js';
+import type { CaseListCriteria, CaseSortField } from '../domain/case-list.js';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import {
+  CaseSummary,
+  CaseWithQueries,
+  PRIORITIES,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
+import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
+
+interface StoredCase {
+  row: SupportCase;
+  queries: QueryRecord[];
+  events: CaseEvent[];
+}
+
+type SortKey = (c: SupportCase) => string | number;
+
+// The meaning-based orders the schema's rank columns give: each list in its domain order.
+const SORT_KEYS: Record<CaseSortField, SortKey> = {
+  created_at: (c) => c.createdAt.getTime(),
+  updated_at: (c) => c.updatedAt.getTime(),
+  status: (c) => CASE_STATUSES.indexOf(c.status),
+  priority: (c) => PRIORITIES.indexOf(c.priority),
+  case_type: (c) => c.caseType,
+  created_by: (c) => c.createdBy,
+  title: (c) => c.title,
+};
+
+/**
+ * The cases store in memory, for unit tests of the use cases (with InMemoryUnitOfWork,
+ * which isolates nothing). Integration tests cover the PostgreSQL adapter.
+ */
+export class InMemoryCasesRepository extends CasesRepository {
+  readonly stored = new Map<string, StoredCase>();
+
+  async insert(
+    _tx: Transaction,
+    c: SupportCase,
+    queries: QueryRecord[],
+    events: CaseEvent[],
+  ): Promise<void> {
+    if (this.stored.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
+    this.stored.set(c.id, { row: { ...c }, queries: [...queries], events: [...events] });
+  }
+
+  async lockHead(_tx: Transaction, id: string): Promise<CaseHead | null> {
+    const found = this.stored.get(id);
+    if (!found) return null;
+    return {
+      status: found.row.status,
+      createdBy: found.row.createdBy,
+      queriesCount: found.queries.length,
+      eventsCount: found.events.length,
+      lastHash: found.events.at(-1)?.hash ?? null,
+    };
+  }
+
+  async append(_tx: Transaction, id: string, _head: CaseHead, changes: CaseChanges): Promise<void> {
+    const found = this.stored.get(id);
+    if (!found) throw new Error(`no case ${id}`);
+    found.queries.push(...changes.queries);
+    found.events.push(...changes.events);
+    found.row = {
+      ...found.row,
+      status: changes.status ?? found.row.status,
+      updatedAt: changes.at > found.row.updatedAt ? changes.at : found.row.updatedAt,
+    };
+  }
+
+  async findById(id: string): Promise<CaseWithQueries | null> {
+    const found = this.stored.get(id);
+    return found ? { ...found.row, queries: [...found.queries] } : null;
+  }
+
+  async list(criteria: CaseListCriteria): Promise<Page<CaseSummary>> {
+    const key = SORT_KEYS[criteria.sortBy];
+    const direction = criteria.sortOrder === 'asc' ? 1 : -1;
+    const compare = (a: StoredCase, b: StoredCase) => {
+      const [x, y] = [key(a.row), key(b.row)];
+      const byKey = x < y ? -1 : x > y ? 1 : 0;
+      return direction * (byKey || (a.row.id < b.row.id ? -1 : 1));
+    };
+    const matching = [...this.stored.values()].filter((c) => matches(c.row, criteria));
+    const start = (criteria.page - 1) * criteria.pageSize;
+    return {
+      items: matching
+        .sort(compare)
+        .slice(start, start + criteria.pageSize)
+        .map((c) => ({ ...c.row, queriesCount: c.queries.length })),
+      total: matching.length,
+    };
+  }
+
+  async history(id: string): Promise<CaseEvent[] | null> {
+    const found = this.stored.get(id);
+    return found ? [...found.events] : null;
+  }
+}
+
+function matches(c: SupportCase, criteria: CaseListCriteria): boolean {
+  const search = criteria.search?.toLowerCase();
+  return (
+    (!criteria.status || c.status === criteria.status) &&
+    (!criteria.priority || c.priority === criteria.priority) &&
+    (!criteria.caseType || c.caseType === criteria.caseType) &&
+    (!criteria.createdBy || c.createdBy === criteria.createdBy) &&
+    (!criteria.createdFrom || c.createdAt >= criteria.createdFrom) &&
+    (!criteria.createdTo || c.createdAt <= criteria.createdTo) &&
+    (!search ||
+      c.title.toLowerCase().includes(search) ||
+      (c.description ?? '').toLowerCase().includes(search))
+  );
+}

@@ -1,0 +1,45 @@
+import { PinoLogger } from 'nestjs-pino';
+import { InMemoryUnitOfWork, Metrics } from '@app/core';
+import { CaseMetrics } from '../case-metrics.js';
+import { InMemoryCasesRepository } from '../persistence/in-memory-cases.repository.js';
+import { CreateCaseCommand, CreateCaseUseCase } from './create-case.use-case.js';
+
+/** The cases slice on in-memory adapters, for unit tests of its use cases. */
+export function inMemoryCases() {
+  const cases = new InMemoryCasesRepository();
+  const unitOfWork = new InMemoryUnitOfWork();
+  const metrics = new Metrics();
+  const caseMetrics = new CaseMetrics(metrics);
+  const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
+  const createCase = new CreateCaseUseCase(unitOfWork, cases, logger, caseMetrics);
+  return {
+    cases,
+    unitOfWork,
+    caseMetrics,
+    createCase,
+    /** A case opened through the create use case; each test states only what it varies. */
+    open: (overrides: Partial<CreateCaseCommand> = {}) =>
+      createCase.execute({
+        title: 'Q4 sales extract',
+        description: null,
+        caseType: 'support',
+        priority: 'high',
+        createdBy: 'ana@example.com',
+        queries: [],
+        ...overrides,
+      }),
+    /** The value of a counter, summed over its labels matching `labels`. */
+    counter: async (name: string, labels: Record<string, string> = {}) => {
+      const metric = await metrics.registry.getSingleMetric(name)?.get();
+      return (metric?.values ?? [])
+        .filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+        .reduce((sum, v) => sum + v.value, 0);
+    },
+  };
+}
+
+export const aQueryInput = (queryText = 'select 1') => ({
+  databaseName: 'sales_db',
+  schemaName: 'public',
+  queryText,
+});
