@@ -141,7 +141,7 @@ describe('POST /api/v1/cases', () => {
     ['executed_by', { executed_by: 'nobody' }],
     ['executed_at', { executed_at: new Date(Date.now() + 10 * 60 * 1000).toISOString() }],
     ['executed_at', { executed_at: '2025-10-01' }],
-    ['result', { result: { text: 'a\u0000b' } }],
+    ['result.text', { result: { text: 'a\u0000b' } }],
     ['result', { result: 'x'.repeat(256 * 1024) }],
     ['query_text', { query_text: 'SELECT \u0000' }],
     ['extra', { extra: true }],

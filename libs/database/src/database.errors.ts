@@ -9,12 +9,14 @@ export class DatabaseUnavailableError extends AppError {
 }
 
 /**
- * A text value PostgreSQL cannot store (NUL characters, invalid encoding). Validation
- * rejects these first; this is the backstop so they never become a 500.
+ * A value PostgreSQL refused as data: out of range, too long, malformed, or against a
+ * CHECK constraint. Validation refuses these first; this is the backstop that keeps a
+ * value validation missed a 422 instead of a 500 (it names no field: the database does
+ * not say which parameter it was).
  */
-export class UnstorableTextError extends AppError {
-  constructor() {
-    super(CoreErrors.VALIDATION_ERROR, 'text must not contain NUL characters');
+export class UnstorableValueError extends AppError {
+  constructor(readonly sqlState: string) {
+    super(CoreErrors.VALIDATION_ERROR, 'a value is out of range or cannot be stored');
   }
 }
 
@@ -35,15 +37,20 @@ const UNAVAILABLE_NODE_CODES = new Set([
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
 ]);
-const UNSTORABLE_TEXT_SQLSTATES = new Set(['22P05', '22021']);
+// Class 22 (data exception: NUL, bad encoding, out of range, too long) and CHECK
+// violations are about the values sent, never about the server.
+const DATA_EXCEPTION_CLASS = '22';
+const CHECK_VIOLATION = '23514';
 
 /**
- * Translates driver errors into the two infrastructure errors the layers above understand.
+ * Translates driver errors into the infrastructure errors the layers above understand.
  * Anything else is returned unchanged: it is a bug and must surface as one.
  */
 export function translateDatabaseError(error: unknown): unknown {
   if (error instanceof postgres.PostgresError) {
-    if (UNSTORABLE_TEXT_SQLSTATES.has(error.code)) return new UnstorableTextError();
+    if (error.code.startsWith(DATA_EXCEPTION_CLASS) || error.code === CHECK_VIOLATION) {
+      return new UnstorableValueError(error.code);
+    }
     if (UNAVAILABLE_SQLSTATE_CLASSES.includes(error.code.slice(0, 2))) {
       return new DatabaseUnavailableError(error.code);
     }

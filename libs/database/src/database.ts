@@ -1,6 +1,9 @@
 import postgres from 'postgres';
 import { Gate } from './gate.js';
 import { DatabaseUnavailableError, translateDatabaseError } from './database.errors.js';
+import { parseTimestamptz } from './timestamps.js';
+
+const TIMESTAMPTZ_OID = 1184;
 
 /** `unavailable`: the server was away or too slow; `failed`: any other query error. */
 export type DatabaseErrorKind = 'unavailable' | 'failed';
@@ -56,6 +59,14 @@ export class Database {
       max_lifetime: 60 * 30,
       backoff: reconnectDelaySeconds,
       onnotice: () => undefined,
+      types: {
+        timestamptz: {
+          to: TIMESTAMPTZ_OID,
+          from: [TIMESTAMPTZ_OID],
+          serialize: (x: Date | string) => (x instanceof Date ? x : new Date(x)).toISOString(),
+          parse: parseTimestamptz,
+        },
+      },
       ...(options.debug
         ? {
             debug: (_connection: number, statement: string, parameters: unknown[]) =>

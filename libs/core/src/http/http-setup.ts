@@ -66,10 +66,10 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
       },
     }),
   );
-  app.use(requireJsonContentType);
+  const allowedMethods = allowedMethodsOn(instance);
+  app.use(requireJsonContentType(allowedMethods));
   app.use(express.json({ limit: settings.bodyLimitBytes, strict: false, type: JSON_TYPES }));
   // Body-parser failures happen before Nest routes the request; answer them here.
-  const allowedMethods = allowedMethodsOn(instance);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) =>
     sendError(req, res, error, logger, allowedMethods),
   );
@@ -79,12 +79,24 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
   app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
 }
 
-function requireJsonContentType(req: Request, _res: Response, next: NextFunction): void {
-  if (METHODS_WITH_BODY.has(req.method) && !isJsonMediaType(req.headers['content-type'])) {
-    next(new AppError(CoreErrors.UNSUPPORTED_MEDIA_TYPE, 'request body must be application/json'));
-    return;
-  }
-  next();
+/**
+ * A body must be JSON, on the routes that take one: a method the path does not serve is
+ * left to routing, which answers 405 (or 404), whatever the body.
+ */
+function requireJsonContentType(allowedMethods: AllowedMethods) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (
+      METHODS_WITH_BODY.has(req.method) &&
+      !isJsonMediaType(req.headers['content-type']) &&
+      allowedMethods(req.path).includes(req.method)
+    ) {
+      next(
+        new AppError(CoreErrors.UNSUPPORTED_MEDIA_TYPE, 'request body must be application/json'),
+      );
+      return;
+    }
+    next();
+  };
 }
 
 /** `application/json` or `application/<anything>+json`, any parameters (charset) allowed. */

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { FieldProblem, ValidationFailedError } from '../errors.js';
+import { findUnsafeJson } from './json-guard.js';
 
 /**
  * class-validator's error tree as one problem per invalid field, named by its path in
@@ -32,7 +33,9 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 
 /**
  * The global pipe: DTOs are transformed and validated, unknown properties and query
- * parameters are errors, and a body that is not a JSON object never reaches a DTO.
+ * parameters are errors, and a body that is not a JSON object never reaches a DTO. Before
+ * any of that, bodies and query strings are checked for what nothing downstream can take
+ * (see {@link findUnsafeJson}).
  */
 @Injectable()
 export class AppValidationPipe implements PipeTransform {
@@ -54,6 +57,10 @@ export class AppValidationPipe implements PipeTransform {
       throw new ValidationFailedError([
         { field: null, message: 'request body must be a JSON object' },
       ]);
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const unsafe = findUnsafeJson(value);
+      if (unsafe) throw new ValidationFailedError([unsafe]);
     }
     return this.inner.transform(value, metadata);
   }

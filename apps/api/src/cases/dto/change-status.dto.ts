@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
-import { HasNoNul, NormalizeEmail } from './validators.js';
+import { CharLength, NormalizeEmail } from './validators.js';
 
 export class ChangeStatusDto {
   @ApiProperty({
@@ -19,13 +19,12 @@ export class ChangeStatusDto {
   @NormalizeEmail()
   @IsString()
   @IsEmail()
-  @MaxLength(255)
+  @CharLength(1, 255)
   changed_by!: string;
 
   @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true, example: 'Picked up' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
-  @HasNoNul()
+  @CharLength(0, 2000)
   note?: string | null;
 }

@@ -5,16 +5,16 @@ import {
   IsArray,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import type { CreateCaseCommand } from '../use-cases/create-case.use-case.js';
 import { QueryRecordInput, toNewQueryInput } from './query-record.input.js';
-import { HasNoNul, IsNotBlank, NormalizeEmail, Trim } from './validators.js';
+import { CharLength, IsNotBlank, NormalizeEmail, Trim } from './validators.js';
 
 export class CreateCaseDto {
   @ApiProperty({
@@ -26,8 +26,7 @@ export class CreateCaseDto {
   @Trim()
   @IsString()
   @IsNotBlank()
-  @MaxLength(200)
-  @HasNoNul()
+  @CharLength(1, 200)
   title!: string;
 
   @ApiPropertyOptional({
@@ -38,8 +37,7 @@ export class CreateCaseDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
-  @HasNoNul()
+  @CharLength(0, 5000)
   description?: string | null;
 
   @ApiProperty({ enum: CASE_TYPES, enumName: 'CaseType', example: 'support' })
@@ -54,13 +52,15 @@ export class CreateCaseDto {
   @NormalizeEmail()
   @IsString()
   @IsEmail()
-  @MaxLength(255)
+  @CharLength(1, 255)
   created_by!: string;
 
   @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  // An array is an object to ValidateNested, which would pass `[[]]` through unchecked.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => QueryRecordInput)
   queries?: QueryRecordInput[];

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import { CASE_SORT_FIELDS, SORT_ORDERS } from '../domain/case-list.js';
 import type { CaseListCriteria, CaseSortField, SortOrder } from '../domain/case-list.js';
-import { HasNoNul, isBareDate, IsIsoDateOrDateTime, NormalizeEmail } from './validators.js';
+import { CharLength, isBareDate, IsIsoDateOrDateTime, NormalizeEmail } from './validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -47,7 +47,7 @@ export class ListCasesQuery {
   @IsOptional()
   @NormalizeEmail()
   @IsEmail()
-  @MaxLength(255)
+  @CharLength(1, 255)
   created_by?: string;
 
   @ApiPropertyOptional({
@@ -57,8 +57,7 @@ export class ListCasesQuery {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
-  @HasNoNul()
+  @CharLength(0, 200)
   search?: string;
 
   @ApiPropertyOptional({

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { NewQueryInput } from '../domain/case.js';
-import { HasNoNul, IsPastTimestamp, IsStorableJson, NormalizeEmail } from './validators.js';
+import { CharLength, IsPastTimestamp, IsStorableJson, NormalizeEmail } from './validators.js';
 
 export const MAX_RESULT_BYTES = 256 * 1024;
+export const MAX_RESULT_DEPTH = 64;
 
 /** OpenAPI 3.0 has no "any" type: a result may be any of these JSON shapes. */
 export const ANY_JSON = [
@@ -20,14 +21,12 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export class QueryRecordInput {
   @ApiProperty({ example: 'sales_db', minLength: 1, maxLength: 128 })
   @IsString()
-  @Length(1, 128)
-  @HasNoNul()
+  @CharLength(1, 128)
   database_name!: string;
 
   @ApiProperty({ example: 'public', minLength: 1, maxLength: 128 })
   @IsString()
-  @Length(1, 128)
-  @HasNoNul()
+  @CharLength(1, 128)
   schema_name!: string;
 
   @ApiProperty({
@@ -36,8 +35,7 @@ export class QueryRecordInput {
     maxLength: 100000,
   })
   @IsString()
-  @Length(1, 100000)
-  @HasNoNul()
+  @CharLength(1, 100000)
   query_text!: string;
 
   @ApiPropertyOptional({
@@ -74,7 +72,7 @@ export class QueryRecordInput {
     example: { rows: [{ region: 'north', total: 1200 }] },
   })
   @IsOptional()
-  @IsStorableJson(MAX_RESULT_BYTES)
+  @IsStorableJson(MAX_RESULT_BYTES, MAX_RESULT_DEPTH)
   // Keep the JSON value exactly as sent; class-transformer would rebuild objects and arrays.
   @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.result)
   result?: unknown;
@@ -90,7 +88,7 @@ export class QueryRecordInput {
   @IsOptional()
   @NormalizeEmail()
   @IsEmail()
-  @MaxLength(255)
+  @CharLength(1, 255)
   executed_by?: string | null;
 
   @ApiPropertyOptional({

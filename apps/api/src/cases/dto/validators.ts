@@ -2,9 +2,17 @@ import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { normalizeEmail } from '../domain/case.js';
 
-const NUL = '\u0000';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Times outside these years are refused: PostgreSQL has no year 0, JavaScript reads
+// years below 100 as 19xx, and nothing recorded here happened before 1900.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
+const isStorableTime = (time: number): boolean =>
+  Number.isFinite(time) &&
+  new Date(time).getUTCFullYear() >= MIN_YEAR &&
+  new Date(time).getUTCFullYear() <= MAX_YEAR;
 
 /** A calendar date without a time (`2025-10-01`), which filters read as a whole UTC day. */
 export const isBareDate = (value: string): boolean => BARE_DATE.test(value);
@@ -25,12 +33,29 @@ function define(
     });
 }
 
-/** PostgreSQL cannot store U+0000 in text or jsonb; refuse it at the edge. */
-export const HasNoNul = (options?: ValidationOptions) =>
+/**
+ * Characters as PostgreSQL counts them in `varchar(n)` and `char_length`: code points.
+ * String lengths in JavaScript count UTF-16 units, and class-validator's length checks
+ * also skip variation selectors, so both disagree with the column.
+ */
+export function charLength(text: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) surrogatePairs += 1;
+  }
+  return text.length - surrogatePairs;
+}
+
+/** A string of `min` to `max` characters, counted as the database counts them. */
+export const CharLength = (min: number, max: number, options?: ValidationOptions) =>
   define(
-    'hasNoNul',
-    (value) => typeof value !== 'string' || !value.includes(NUL),
-    (args) => `${args.property} must not contain NUL characters`,
+    'charLength',
+    (value) => typeof value === 'string' && charLength(value) >= min && charLength(value) <= max,
+    (args) =>
+      min > 0
+        ? `${args.property} must be ${min} to ${max} characters long`
+        : `${args.property} must be at most ${max} characters long`,
     options,
   );
 
@@ -42,18 +67,18 @@ export const IsNotBlank = (options?: ValidationOptions) =>
     options,
   );
 
-/** Any JSON value whose serialized form fits in `maxBytes` and holds no NUL character. */
-export const IsStorableJson = (maxBytes: number, options?: ValidationOptions) =>
+/** Any JSON value nested at most `maxDepth` levels whose serialized form fits in `maxBytes`. */
+export const IsStorableJson = (maxBytes: number, maxDepth: number, options?: ValidationOptions) =>
   define(
     'isStorableJson',
     (value) => {
+      // Depth first: serializing is recursive.
+      if (jsonDepth(value) > maxDepth) return false;
       const text = JSON.stringify(value);
-      return (
-        text !== undefined && Buffer.byteLength(text, 'utf8') <= maxBytes && !containsNul(value)
-      );
+      return text !== undefined && Buffer.byteLength(text, 'utf8') <= maxBytes;
     },
     (args) =>
-      `${args.property} must be a JSON value of at most ${maxBytes / 1024} KiB without NUL characters`,
+      `${args.property} must be a JSON value of at most ${maxBytes / 1024} KiB nested at most ${maxDepth} levels`,
     options,
   );
 
@@ -64,9 +89,10 @@ export const IsPastTimestamp = (skewMs: number, options?: ValidationOptions) =>
     (value) => {
       if (typeof value !== 'string' || !RFC3339.test(value)) return false;
       const time = Date.parse(value);
-      return Number.isFinite(time) && time <= Date.now() + skewMs;
+      return isStorableTime(time) && time <= Date.now() + skewMs;
     },
-    (args) => `${args.property} must be an ISO 8601 date-time with a time zone, not in the future`,
+    (args) =>
+      `${args.property} must be an ISO 8601 date-time with a time zone, in the years ${MIN_YEAR}–${MAX_YEAR}, not in the future`,
     options,
   );
 
@@ -77,8 +103,9 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
     (value) =>
       typeof value === 'string' &&
       (RFC3339.test(value) || isBareDate(value)) &&
-      Number.isFinite(Date.parse(value)),
-    (args) => `${args.property} must be an ISO 8601 date or date-time with a time zone`,
+      isStorableTime(Date.parse(value)),
+    (args) =>
+      `${args.property} must be an ISO 8601 date or date-time with a time zone, in the years ${MIN_YEAR}–${MAX_YEAR}`,
     options,
   );
 
@@ -91,11 +118,15 @@ export const NormalizeEmail = () =>
     typeof value === 'string' ? normalizeEmail(value) : value,
   );
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => key.includes(NUL) || containsNul(item));
+/** How deeply arrays and objects nest in a JSON value (a scalar is 0); iterative. */
+function jsonDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const item of Object.values(value)) stack.push([item, depth + 1]);
   }
-  return false;
+  return deepest;
 }

@@ -1,0 +1,1 @@
+alter table query_records drop constraint query_records_executed_at_range;
