@@ -151,8 +151,8 @@ describe('database outage and recovery', () => {
     expect(Date.now() - back).toBeLessThan(3000);
   }, 90000);
 
-  it('answers 503 within the request deadline while PostgreSQL is frozen, then recovers', async () => {
-    expect((await create()).status).toBe(201);
+  /** Stops PostgreSQL dead (postmaster and backends) until the returned thaw is called. */
+  const freeze = async () => {
     const sql = postgres(url, { max: 1 });
     const backends = (
       await sql<{ pid: number }[]>`select pid from pg_stat_activity where pid <> pg_backend_pid()`
@@ -160,13 +160,7 @@ describe('database outage and recovery', () => {
     await sql.end();
     const pids = [server.pid()!, ...backends];
     for (const pid of pids) process.kill(pid, 'SIGSTOP');
-    try {
-      const frozen = await create();
-      expect(frozen.status).toBe(503);
-      expect(frozen.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1500);
-      const ready = await request(app.getHttpServer()).get('/health/ready');
-      expect(ready.status).toBe(503);
-    } finally {
+    return () => {
       for (const pid of pids) {
         try {
           process.kill(pid, 'SIGCONT');
@@ -174,7 +168,54 @@ describe('database outage and recovery', () => {
           // the backend may have gone
         }
       }
+    };
+  };
+
+  it('answers 503 within the request deadline while PostgreSQL is frozen, then recovers', async () => {
+    expect((await create()).status).toBe(201);
+    const thaw = await freeze();
+    try {
+      const frozen = await create();
+      expect(frozen.status).toBe(503);
+      expect(frozen.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 1500);
+      const ready = await request(app.getHttpServer()).get('/health/ready');
+      expect(ready.status).toBe(503);
+    } finally {
+      thaw();
     }
     await untilCreated();
+  }, 90000);
+
+  it('never commits, once thawed, a create it answered 503 while frozen', async () => {
+    expect((await create()).status).toBe(201);
+    const thaw = await freeze();
+    let results: { title: string; status: number }[] = [];
+    try {
+      // More than the pool: some on frozen connections, the rest queued behind them.
+      results = await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          const title = `frozen-${i}`;
+          const res = await request(app.getHttpServer())
+            .post('/api/v1/cases')
+            .send(aCase({ title }));
+          return { title, status: res.status };
+        }),
+      );
+    } finally {
+      thaw();
+    }
+    await untilCreated();
+    // Whatever reached the server before the freeze runs to its end now.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const sql = postgres(url, { max: 1 });
+    try {
+      const stored = await sql<{ title: string }[]>`
+        select title from support_cases where title like 'frozen-%' order by title`;
+      const acknowledged = results.filter((r) => r.status === 201).map((r) => r.title);
+      expect(stored.map((r) => r.title)).toEqual(acknowledged.sort());
+      expect(results.every((r) => r.status === 201 || r.status === 503)).toBe(true);
+    } finally {
+      await sql.end();
+    }
   }, 90000);
 });

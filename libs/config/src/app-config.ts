@@ -12,6 +12,8 @@ export interface AppConfig {
     readonly connectTimeoutSeconds: number;
     readonly idleTimeoutSeconds: number;
     readonly statementTimeoutMs: number;
+    /** Calls that may wait for a pool connection; beyond, a request is answered 503 at once. */
+    readonly maxQueued: number;
   };
   readonly migrateOnStart: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -28,6 +28,7 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
       connectTimeoutSeconds: read.int('DB_CONNECT_TIMEOUT_SECONDS', 5, 1, 60),
       idleTimeoutSeconds: read.int('DB_IDLE_TIMEOUT_SECONDS', 30, 0, 3600),
       statementTimeoutMs: read.int('DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+      maxQueued: read.int('DB_QUEUE_MAX', 1000, 1, 1_000_000),
     },
     migrateOnStart: read.bool('MIGRATE_ON_START', true),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -1,6 +1,7 @@
 import postgres from 'postgres';
-import { Gate } from './gate.js';
+import { Gate, GateFullError } from './gate.js';
 import { DatabaseUnavailableError, translateDatabaseError } from './database.errors.js';
+import { Deadline } from './deadline.js';
 import { parseTimestamptz } from './timestamps.js';
 
 const TIMESTAMPTZ_OID = 1184;
@@ -22,9 +23,11 @@ export interface DatabaseOptions {
   /**
    * Longest a caller waits (for a connection and the work) before it gets
    * DatabaseUnavailableError. Bounds requests when the server stalls, which no
-   * server-side timeout can do.
+   * server-side timeout can do; see {@link Deadline} for what happens to the work.
    */
   requestTimeoutMs?: number;
+  /** Callers that may wait for a connection; beyond, a call is refused at once. */
+  maxQueued?: number;
   applicationName: string;
   /** Sees every statement with its parameters (development tools: EXPLAIN, tracing). */
   debug?: (statement: string, parameters: unknown[]) => void;
@@ -80,19 +83,32 @@ export class Database {
         TimeZone: 'UTC',
       },
     });
-    this.gate = new Gate(options.poolMax);
+    this.gate = new Gate(options.poolMax, options.maxQueued);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 0;
   }
 
   /** Runs one or more statements outside a transaction. */
   query<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return this.withDeadline(this.gate.run(() => this.guard(() => work(this.sql))));
+    const deadline = this.deadline();
+    return deadline.race(this.admit(deadline, () => work(deadline.track(this.sql))));
   }
 
-  /** Runs `work` in a transaction that commits when it resolves and rolls back when it throws. */
+  /**
+   * Runs `work` in a transaction that commits when it resolves and rolls back when it
+   * throws, or when its deadline passes before it returns.
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.withDeadline(
-      this.gate.run(() => this.guard(() => this.sql.begin((tx) => work(tx)) as Promise<T>)),
+    const deadline = this.deadline();
+    return deadline.race(
+      this.admit(
+        deadline,
+        () =>
+          this.sql.begin(async (tx) => {
+            const result = await work(deadline.track(tx));
+            deadline.beginCommit();
+            return result;
+          }) as Promise<T>,
+      ),
     );
   }
 
@@ -123,39 +139,29 @@ export class Database {
     }
   }
 
+  private deadline(): Deadline {
+    return new Deadline(this.requestTimeoutMs, () => this.notify('unavailable'));
+  }
+
   /**
-   * The caller stops waiting at the deadline; the work itself goes on until the driver
-   * settles it (a transaction then commits or rolls back whole), and only then frees its
-   * slot, so a stalled server never gets more than `poolMax` calls at once.
+   * Through the gate, with driver errors translated. The slot is held until the driver
+   * settles the work, even after the caller's deadline, so a stalled server never has
+   * more than `poolMax` calls at once; the queue in front of it is bounded.
    */
-  private async withDeadline<T>(work: Promise<T>): Promise<T> {
-    if (this.requestTimeoutMs <= 0) return work;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        this.notify('unavailable');
-        reject(new DatabaseUnavailableError('timeout'));
-      }, this.requestTimeoutMs);
-    });
+  private async admit<T>(deadline: Deadline, work: () => Promise<T>): Promise<T> {
     try {
-      return await Promise.race([work, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private notify(kind: DatabaseErrorKind): void {
-    for (const listener of this.errorListeners) listener(kind);
-  }
-
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
+      return await this.gate.run(() => work(), deadline.signal);
     } catch (error) {
+      if (error instanceof GateFullError) {
+        this.notify('unavailable');
+        throw new DatabaseUnavailableError('queue full');
+      }
       const translated = translateDatabaseError(error);
-      // Domain errors thrown inside a transaction are not database errors.
-      const kind: DatabaseErrorKind | null =
-        translated instanceof DatabaseUnavailableError
+      // Domain errors thrown inside a transaction are not database errors, and a call
+      // past its deadline was counted when the deadline passed.
+      const kind: DatabaseErrorKind | null = deadline.expired
+        ? null
+        : translated instanceof DatabaseUnavailableError
           ? 'unavailable'
           : error instanceof postgres.PostgresError
             ? 'failed'
@@ -163,6 +169,10 @@ export class Database {
       if (kind) this.notify(kind);
       throw translated;
     }
+  }
+
+  private notify(kind: DatabaseErrorKind): void {
+    for (const listener of this.errorListeners) listener(kind);
   }
 
   async close(timeoutSeconds = 5): Promise<void> {

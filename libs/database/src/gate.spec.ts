@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Gate } from './gate.js';
+import { Gate, GateFullError } from './gate.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -46,5 +46,41 @@ describe('Gate', () => {
     );
     expect(results[4999]).toBe(4999);
     expect(gate.pending).toBe(0);
+  });
+
+  it('drops a waiter whose signal aborts: its task never runs, and the rest keep their order', async () => {
+    const gate = new Gate(1);
+    let release!: () => void;
+    const first = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const ran: string[] = [];
+    const controller = new AbortController();
+    const dropped = gate.run(async () => ran.push('dropped'), controller.signal);
+    const kept = gate.run(async () => ran.push('kept'));
+    expect(gate.pending).toBe(2);
+
+    controller.abort(new Error('deadline'));
+    await expect(dropped).rejects.toThrow('deadline');
+    expect(gate.pending).toBe(1);
+    release();
+    await Promise.all([first, kept]);
+    expect(ran).toEqual(['kept']);
+    expect([gate.active, gate.pending]).toEqual([0, 0]);
+  });
+
+  it('refuses a task whose signal has already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('late'));
+    await expect(new Gate(1).run(async () => 1, controller.signal)).rejects.toThrow('late');
+  });
+
+  it('refuses a caller at once when its queue is full', async () => {
+    const gate = new Gate(1, 2);
+    let release!: () => void;
+    const running = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = [gate.run(async () => 'a'), gate.run(async () => 'b')];
+    await expect(gate.run(async () => 'c')).rejects.toBeInstanceOf(GateFullError);
+    release();
+    await running;
+    expect(await Promise.all(queued)).toEqual(['a', 'b']);
   });
 });
