@@ -1,5 +1,6 @@
 /**
- * Migration CLI: `npm run db:migrate`, `npm run db:rollback [-- N]`, `npm run db:status`.
+ * Migration CLI: `npm run db:migrate`, `npm run db:rollback [-- N [--force]]`,
+ * `npm run db:status`. A rollback that would delete data refuses without `--force`.
  * Uses DATABASE_URL, or the same embedded PostgreSQL as `npm start` when it is unset.
  */
 import { loadConfig } from '@app/config';
@@ -10,9 +11,11 @@ import {
   openDatabaseServer,
 } from '@app/database';
 
-const USAGE = 'usage: db <migrate | rollback [steps] | status>';
+const USAGE = 'usage: db <migrate | rollback [steps] [--force] | status>';
 
-async function run(command: string | undefined, arg: string | undefined): Promise<void> {
+async function run(command: string | undefined, args: string[]): Promise<void> {
+  const force = args.includes('--force');
+  const arg = args.find((a) => a !== '--force');
   const config = loadConfig();
   const server = await openDatabaseServer(config);
   const migrator = new Migrator(server.url);
@@ -28,7 +31,7 @@ async function run(command: string | undefined, arg: string | undefined): Promis
         const steps = arg === undefined ? 1 : Number(arg);
         if (!Number.isInteger(steps) || steps < 1)
           throw new MigrationError(`bad step count "${arg}"`);
-        const undone = await migrator.rollback(steps);
+        const undone = await migrator.rollback(steps, { force });
         if (undone.length === 0) console.log('nothing to roll back');
         for (const file of undone) console.log(`rolled back  ${label(file)}`);
         break;
@@ -49,7 +52,7 @@ async function run(command: string | undefined, arg: string | undefined): Promis
   }
 }
 
-run(process.argv[2], process.argv[3]).catch((error: unknown) => {
+run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(`db: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+-- destroys: support_cases, query_records, case_events
 drop table if exists case_events;
 drop table if exists query_records;
 drop table if exists support_cases;

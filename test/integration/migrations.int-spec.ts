@@ -1,10 +1,13 @@
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { defaultMigrationsRoot, MigrationError, Migrator, readMigrationFiles } from '@app/database';
 import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
 
+const run = promisify(execFile);
 const ALL = readMigrationFiles().map((file) => file.version);
 
 describe('Migrator', () => {
@@ -111,5 +114,82 @@ describe('Migrator', () => {
     await expect(migrator.migrate()).rejects.toThrow(/no_such_function/);
     expect(await tables()).not.toContain('half_done');
     expect(await migrator.pending()).toEqual([99]);
+  });
+
+  /** The repository's migrations plus `extra` files, in a folder of their own. */
+  const withExtra = (extra: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), 'migrations-'));
+    cpSync(defaultMigrationsRoot(), root, { recursive: true });
+    for (const [file, text] of Object.entries(extra)) {
+      writeFileSync(join(root, 'migrations', file), text);
+    }
+    return readMigrationFiles(root);
+  };
+
+  it('refuses to roll back the first migration while cases exist, unless forced', async () => {
+    const migrator = new Migrator(db.url);
+    await migrator.migrate();
+    await db.sql`
+      insert into support_cases (id, title, case_type, priority, created_by, created_at, updated_at)
+      values (gen_random_uuid(), 't', 'support', 'low', 'a@b.co', now(), now())`;
+
+    await expect(migrator.rollback(99)).rejects.toThrow(
+      /rolling back 0001_cases would delete the rows of support_cases.*--force/,
+    );
+    expect(await migrator.pending()).toEqual([]);
+    // Later migrations keep no data of their own: they roll back without asking.
+    expect((await migrator.rollback(ALL.length - 1)).map((m) => m.version)).toEqual(
+      ALL.slice(1).reverse(),
+    );
+    expect((await migrator.rollback(1, { force: true })).map((m) => m.version)).toEqual([1]);
+    expect(await tables()).toEqual(['schema_migrations']);
+  });
+
+  it('says so from the command line, and exits 1', async () => {
+    await new Migrator(db.url).migrate();
+    await db.sql`
+      insert into support_cases (id, title, case_type, priority, created_by, created_at, updated_at)
+      values (gen_random_uuid(), 't', 'support', 'low', 'a@b.co', now(), now())`;
+    const failed = await run('node_modules/.bin/tsx', ['db/cli.ts', 'rollback', '99'], {
+      env: { ...process.env, DATABASE_URL: db.url },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stderr: string }).stderr).toMatch(/pass --force/);
+    expect(await tables()).toContain('support_cases');
+  }, 30000);
+
+  it('gives up on a lock it cannot get within the lock timeout, and records nothing', async () => {
+    const files = withExtra({
+      '0099_add_column.sql': 'alter table support_cases add column x int;\n',
+    });
+    await new Migrator(db.url).migrate();
+    const migrator = new Migrator(db.url, files, { lockTimeoutMs: 200 });
+    await db.sql.begin(async (reader) => {
+      await reader`select 1 from support_cases limit 1`;
+      const started = Date.now();
+      await expect(migrator.migrate()).rejects.toThrow(/lock timeout/);
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+    expect(await migrator.pending()).toEqual([99]);
+  });
+
+  it('builds an index concurrently in a no-transaction migration', async () => {
+    const files = withExtra({
+      '0099_title_index.sql': [
+        '-- migrate: no-transaction',
+        '-- A failed concurrent build leaves an invalid index: drop it first.',
+        'drop index concurrently if exists support_cases_title_lower_idx;',
+        'create index concurrently support_cases_title_lower_idx on support_cases (lower(title));',
+        '',
+      ].join('\n'),
+    });
+    expect(files.at(-1)).toMatchObject({ version: 99, transactional: false });
+    const migrator = new Migrator(db.url, files);
+    expect((await migrator.migrate()).at(-1)?.version).toBe(99);
+    const [index] = await db.sql<{ valid: boolean }[]>`
+      select i.indisvalid as valid from pg_index i
+      where i.indexrelid = 'support_cases_title_lower_idx'::regclass`;
+    expect(index.valid).toBe(true);
+    expect(await migrator.pending()).toEqual([]);
   });
 });

@@ -9,7 +9,22 @@ export interface MigrationFile {
   name: string;
   checksum: string;
   sql: string;
+  /**
+   * False for a file headed `-- migrate: no-transaction` (what `create index
+   * concurrently` needs): its statements run one by one, outside a transaction.
+   */
+  transactional: boolean;
   rollbackSql: string | undefined;
+  /** Tables whose rows the rollback deletes, from its `-- destroys: a, b` header. */
+  destroys: string[];
+}
+
+export interface MigratorOptions {
+  /**
+   * Longest a migration waits for a table lock before it fails (and can be retried). An
+   * ALTER waiting on a long transaction would otherwise queue every query behind it.
+   */
+  lockTimeoutMs?: number;
 }
 
 export interface MigrationStatus {
@@ -31,6 +46,9 @@ export class MigrationError extends Error {
 }
 
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+const NO_TRANSACTION = /^-- migrate: no-transaction\s*$/m;
+const DESTROYS = /^-- destroys: (.+)$/m;
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 // Any constant works; it only has to be the same for every runner of this schema.
 const ADVISORY_LOCK_KEY = 7_210_113_001;
 
@@ -54,12 +72,21 @@ export function readMigrationFiles(root = defaultMigrationsRoot()): MigrationFil
       const [, version, name] = FILE_PATTERN.exec(file)!;
       const sql = readFileSync(join(migrationsDir, file), 'utf8');
       const rollbackPath = join(rollbackDir, file);
+      const rollbackSql = existsSync(rollbackPath) ? readFileSync(rollbackPath, 'utf8') : undefined;
+      const destroys = (DESTROYS.exec(rollbackSql ?? '')?.[1] ?? '')
+        .split(',')
+        .map((table) => table.trim())
+        .filter((table) => table !== '');
+      const bad = destroys.find((table) => !IDENTIFIER.test(table));
+      if (bad) throw new MigrationError(`rollback/${file}: "${bad}" is not a table name`);
       return {
         version: Number(version),
         name,
         checksum: createHash('sha256').update(sql).digest('hex'),
         sql,
-        rollbackSql: existsSync(rollbackPath) ? readFileSync(rollbackPath, 'utf8') : undefined,
+        transactional: !NO_TRANSACTION.test(sql),
+        rollbackSql,
+        destroys,
       };
     });
 }
@@ -77,10 +104,15 @@ interface AppliedRow {
  * (two replicas starting at once) take turns; the second one finds nothing to do.
  */
 export class Migrator {
+  private readonly lockTimeoutMs: number;
+
   constructor(
     private readonly url: string,
     private readonly files: MigrationFile[] = readMigrationFiles(),
-  ) {}
+    options: MigratorOptions = {},
+  ) {
+    this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
+  }
 
   async status(): Promise<MigrationStatus[]> {
     return this.withConnection(async (sql) => statusOf(this.files, await applied(sql)));
@@ -97,19 +129,29 @@ export class Migrator {
       assertUnchanged(this.files, done);
       const pending = this.files.filter((file) => !done.has(file.version));
       for (const file of pending) {
-        await sql.begin(async (tx) => {
-          await tx.unsafe(file.sql);
-          await tx`
-            insert into schema_migrations (version, name, checksum)
-            values (${file.version}, ${file.name}, ${file.checksum})`;
-        });
+        const record = (q: postgres.Sql | postgres.TransactionSql) => q`
+          insert into schema_migrations (version, name, checksum)
+          values (${file.version}, ${file.name}, ${file.checksum})`;
+        if (file.transactional) {
+          await sql.begin(async (tx) => {
+            await tx`select set_config('lock_timeout', ${`${this.lockTimeoutMs}ms`}, true)`;
+            await tx.unsafe(file.sql);
+            await record(tx);
+          });
+        } else {
+          await this.runOutsideTransaction(sql, file);
+          await record(sql);
+        }
       }
       return pending;
     });
   }
 
-  /** Rolls back the last `steps` applied migrations, newest first. */
-  async rollback(steps = 1): Promise<MigrationFile[]> {
+  /**
+   * Rolls back the last `steps` applied migrations, newest first. A rollback that would
+   * delete rows (its file's `-- destroys:` tables hold data) is refused unless `force`.
+   */
+  async rollback(steps = 1, { force = false } = {}): Promise<MigrationFile[]> {
     return this.withLock(async (sql) => {
       const done = await applied(sql);
       const versions = [...done.keys()].sort((a, b) => b - a).slice(0, steps);
@@ -120,14 +162,35 @@ export class Migrator {
         }
         return file;
       });
+      if (!force) await assertNothingDestroyed(sql, targets);
       for (const file of targets) {
         await sql.begin(async (tx) => {
+          await tx`select set_config('lock_timeout', ${`${this.lockTimeoutMs}ms`}, true)`;
           await tx.unsafe(file.rollbackSql!);
           await tx`delete from schema_migrations where version = ${file.version}`;
         });
       }
       return targets;
     });
+  }
+
+  /**
+   * Statements one at a time, as `create index concurrently` requires (not even an
+   * implicit transaction around several). A failed concurrent build leaves an invalid
+   * index behind: such files start by dropping it (`drop index concurrently if exists`).
+   */
+  private async runOutsideTransaction(sql: postgres.Sql, file: MigrationFile): Promise<void> {
+    if (file.sql.includes('$$')) {
+      throw new MigrationError(
+        `${migrationLabel(file)}: a no-transaction migration cannot hold dollar-quoted bodies`,
+      );
+    }
+    await sql`select set_config('lock_timeout', ${`${this.lockTimeoutMs}ms`}, false)`;
+    try {
+      for (const statement of splitStatements(file.sql)) await sql.unsafe(statement);
+    } finally {
+      await sql`select set_config('lock_timeout', '0', false)`;
+    }
   }
 
   private async withLock<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
@@ -169,6 +232,30 @@ export async function pendingMigrations(
 ): Promise<number[]> {
   const rows = statusOf(files, await applied(sql));
   return rows.filter((row) => row.state === 'pending').map((row) => row.version);
+}
+
+/** Statements of a file without dollar quoting: split where a line ends in `;`. */
+function splitStatements(text: string): string[] {
+  return text
+    .split(/;[ \t]*(?:--[^\n]*)?$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement !== '');
+}
+
+async function assertNothingDestroyed(sql: postgres.Sql, targets: MigrationFile[]): Promise<void> {
+  for (const file of targets) {
+    for (const table of file.destroys) {
+      const [{ present }] = await sql<{ present: boolean }[]>`
+        select to_regclass(${table}) is not null as present`;
+      const held = present && (await sql`select 1 from ${sql(table)} limit 1`).length > 0;
+      if (held) {
+        throw new MigrationError(
+          `rolling back ${migrationLabel(file)} would delete the rows of ${table}; ` +
+            'back the database up first, then pass --force',
+        );
+      }
+    }
+  }
 }
 
 async function applied(sql: postgres.Sql): Promise<Map<number, AppliedRow>> {
