@@ -9,7 +9,11 @@ import { Database, PgUnitOfWork } from '@app/database';
 import { chainEvents, EMPTY_CHAIN } from '../../apps/api/src/audit/domain/hash-chain.js';
 import { CaseListResponse, CaseResponse } from '../../apps/api/src/cases/dto/case.response.js';
 import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
-import { openCase, recordQuery } from '../../apps/api/src/cases/domain/case.js';
+import {
+  CASE_DETAIL_QUERIES,
+  openCase,
+  recordQuery,
+} from '../../apps/api/src/cases/domain/case.js';
 import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 
@@ -73,7 +77,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       ...queries.map((q) => queryRecorded(q, created.createdBy)),
     ]);
     await unitOfWork.run((tx) => cases.insert(tx, created, queries, events));
-    return send(res, 201, CaseResponse.from({ ...created, queries }));
+    return send(res, 201, CaseResponse.from({ ...created, queries, queriesTotal: queries.length }));
   }
   if (req.method === 'GET' && url.pathname === '/api/v1/cases') {
     const q = url.searchParams;
@@ -98,7 +102,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   }
   const byId = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (req.method === 'GET' && byId) {
-    const found = await cases.findById(byId[1]);
+    const found = await cases.findById(byId[1], CASE_DETAIL_QUERIES);
     return found
       ? send(res, 200, CaseResponse.from(found))
       : send(res, 404, { error: 'not found' });

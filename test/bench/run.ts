@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { Database, Migrator, startEmbeddedPostgres } from '@app/database';
+import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
@@ -199,7 +200,7 @@ async function explain(url: string, workload: Workload, id: string): Promise<str
   const repository = new PgCasesRepository(database);
   try {
     if (workload.explain.kind === 'list') await repository.list(workload.explain.criteria);
-    else await repository.findById(id);
+    else await repository.findById(id, CASE_DETAIL_QUERIES);
     const plans: string[] = [];
     // Only the repository's own statements (not postgres.js' type lookups), captured
     // before the EXPLAINs below add their own.

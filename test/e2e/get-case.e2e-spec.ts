@@ -22,6 +22,45 @@ describe('GET /api/v1/cases/{id}', () => {
       'SELECT 2',
       'SELECT 3',
     ]);
+    expect(res.body.data.queries_total).toBe(3);
+  });
+
+  it('answers only the first 100 records, oldest first, and queries_total with all of them', async () => {
+    const texts = Array.from({ length: 105 }, (_, i) => `SELECT ${i + 1}`);
+    const created = await request(t.http)
+      .post('/api/v1/cases')
+      .send(aCase({ queries: texts.slice(0, 100).map((q) => aQuery({ query_text: q })) }));
+    expect(created.status).toBe(201);
+    expect(created.body.data.queries_total).toBe(100);
+    const id = created.body.data.id as string;
+    for (const text of texts.slice(100)) {
+      const appended = await request(t.http)
+        .post(`/api/v1/cases/${id}/queries`)
+        .send({ queries: [aQuery({ query_text: text })] });
+      expect(appended.status).toBe(201);
+    }
+
+    const res = await request(t.http).get(`/api/v1/cases/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.queries_total).toBe(105);
+    expect(res.body.data.queries.map((q: { query_text: string }) => q.query_text)).toEqual(
+      texts.slice(0, 100),
+    );
+
+    const changed = await request(t.http)
+      .post(`/api/v1/cases/${id}/status`)
+      .send({ status: 'in_progress', changed_by: 'lead@example.com' });
+    expect(changed.status).toBe(201);
+    expect(changed.body.data.queries).toHaveLength(100);
+    expect(changed.body.data.queries_total).toBe(105);
+  });
+
+  it('answers queries_total 0 and no records for a case without any', async () => {
+    const created = await request(t.http)
+      .post('/api/v1/cases')
+      .send(aCase({ queries: [] }));
+    const res = await request(t.http).get(`/api/v1/cases/${created.body.data.id}`);
+    expect(res.body.data).toMatchObject({ queries: [], queries_total: 0 });
   });
 
   it('answers 404 CASE_NOT_FOUND for an unknown id', async () => {

@@ -63,6 +63,18 @@ describe('OpenAPI document and Swagger UI', () => {
     }
     const get = doc.paths['/api/v1/cases/{id}'].get;
     expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));
+    expect(doc.components.schemas.CaseResponse.required).toContain('queries_total');
+    const queries = doc.paths['/api/v1/cases/{id}/queries'].get;
+    expect(queries.operationId).toBe('listCaseQueries');
+    expect(queries.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'id',
+      'page',
+      'page_size',
+    ]);
+    expect(queries.responses['200'].content['application/json'].schema.properties.data.$ref).toBe(
+      '#/components/schemas/QueryRecordPageResponse',
+    );
+    expect(Object.keys(queries.responses)).toEqual(expect.arrayContaining(['404', '422']));
     const list = doc.paths['/api/v1/cases'].get;
     const params = list.parameters.map((p: { name: string }) => p.name).sort();
     expect(params).toEqual(

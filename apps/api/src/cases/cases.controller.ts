@@ -3,15 +3,18 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiEnvelopeResponse, ApiErrorResponses, CoreErrors, UuidParamPipe } from '@app/core';
 import { CaseErrors } from './domain/case.errors.js';
+import { CASE_DETAIL_QUERIES } from './domain/case.js';
 import { AppendQueriesDto } from './dto/append-queries.dto.js';
 import {
   CaseHistoryResponse,
   CaseListResponse,
   CaseResponse,
   QueryRecordListResponse,
+  QueryRecordPageResponse,
 } from './dto/case.response.js';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
 import { CreateCaseDto, toCreateCaseCommand } from './dto/create-case.dto.js';
+import { ListCaseQueriesQuery, toQueryPageRequest } from './dto/list-case-queries.query.js';
 import { ListCasesQuery, toListCriteria } from './dto/list-cases.query.js';
 import { toNewQueryInput } from './dto/query-record.input.js';
 import { AppendQueriesUseCase } from './use-cases/append-queries.use-case.js';
@@ -19,6 +22,7 @@ import { ChangeStatusUseCase } from './use-cases/change-status.use-case.js';
 import { CreateCaseUseCase } from './use-cases/create-case.use-case.js';
 import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
+import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 @ApiTags('cases')
@@ -31,6 +35,7 @@ export class CasesController {
     private readonly appendQueries: AppendQueriesUseCase,
     private readonly changeStatus: ChangeStatusUseCase,
     private readonly getHistory: GetHistoryUseCase,
+    private readonly listCaseQueries: ListCaseQueriesUseCase,
   ) {}
 
   @Post()
@@ -71,12 +76,36 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getCase', summary: 'One case with its query records' })
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: `One case with its first ${CASE_DETAIL_QUERIES} query records and their total`,
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiEnvelopeResponse(200, CaseResponse, 'The case with its query records, oldest first.')
+  @ApiEnvelopeResponse(
+    200,
+    CaseResponse,
+    `The case with its first ${CASE_DETAIL_QUERIES} query records, oldest first, and queries_total.`,
+  )
   @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async get(@Param('id', UuidParamPipe) id: string): Promise<CaseResponse> {
     return CaseResponse.from(await this.getCase.execute(id));
+  }
+
+  @Get(':id/queries')
+  @ApiOperation({
+    operationId: 'listCaseQueries',
+    summary: "One page of a case's query records, oldest first",
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiEnvelopeResponse(200, QueryRecordPageResponse, "One page of the case's query records.")
+  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
+  async queries(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: ListCaseQueriesQuery,
+  ): Promise<QueryRecordPageResponse> {
+    return QueryRecordPageResponse.from(
+      await this.listCaseQueries.execute(id, toQueryPageRequest(query)),
+    );
   }
 
   @Post(':id/queries')

@@ -8,6 +8,7 @@ import { ChangeStatusUseCase } from './use-cases/change-status.use-case.js';
 import { CreateCaseUseCase } from './use-cases/create-case.use-case.js';
 import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
+import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 @Module({
@@ -21,6 +22,7 @@ import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
     AppendQueriesUseCase,
     ChangeStatusUseCase,
     GetHistoryUseCase,
+    ListCaseQueriesUseCase,
   ],
 })
 export class CasesModule {}

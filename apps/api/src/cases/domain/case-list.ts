@@ -16,10 +16,14 @@ export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
-/** One page of a filtered, sorted list of cases. */
-export interface CaseListCriteria {
+/** Which page of a list, counted from 1, and how many items a page holds. */
+export interface PageRequest {
   page: number;
   pageSize: number;
+}
+
+/** One page of a filtered, sorted list of cases. */
+export interface CaseListCriteria extends PageRequest {
   status?: CaseStatus;
   priority?: Priority;
   caseType?: CaseType;

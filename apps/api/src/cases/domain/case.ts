@@ -33,8 +33,17 @@ export interface QueryRecord {
   recordedAt: Date;
 }
 
+/**
+ * A case's detail carries at most this many of its query records, the oldest; the rest
+ * are read page by page. Bounds the work and the body of one request.
+ */
+export const CASE_DETAIL_QUERIES = 100;
+
 export interface CaseWithQueries extends SupportCase {
+  /** The first records by position (oldest first), at most {@link CASE_DETAIL_QUERIES}. */
   queries: QueryRecord[];
+  /** How many records the case has in all. */
+  queriesTotal: number;
 }
 
 export interface CaseSummary extends SupportCase {

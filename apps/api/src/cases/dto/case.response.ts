@@ -3,7 +3,7 @@ import { CASE_EVENT_TYPES } from '../domain/case-event.js';
 import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
-import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
+import { CASE_DETAIL_QUERIES, CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type {
   CaseSummary,
   CaseType,
@@ -12,6 +12,7 @@ import type {
   QueryRecord,
   SupportCase,
 } from '../domain/case.js';
+import type { QueryRecordPage } from '../use-cases/list-case-queries.use-case.js';
 import type { CaseList } from '../use-cases/list-cases.use-case.js';
 import { ANY_JSON } from './query-record.input.js';
 
@@ -78,10 +79,25 @@ function caseFields(c: SupportCase): CaseFields {
 }
 
 export class CaseResponse extends CaseFields {
-  @ApiProperty({ type: () => [QueryRecordResponse] }) queries!: QueryRecordResponse[];
+  @ApiProperty({
+    type: () => [QueryRecordResponse],
+    maxItems: CASE_DETAIL_QUERIES,
+    description: `The case's first ${CASE_DETAIL_QUERIES} query records at most, oldest first; GET /api/v1/cases/{id}/queries pages through all of them.`,
+  })
+  queries!: QueryRecordResponse[];
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'How many query records the case has in all.',
+  })
+  queries_total!: number;
 
   static from(c: CaseWithQueries): CaseResponse {
-    return { ...caseFields(c), queries: c.queries.map((q) => QueryRecordResponse.from(q)) };
+    return {
+      ...caseFields(c),
+      queries: c.queries.map((q) => QueryRecordResponse.from(q)),
+      queries_total: c.queriesTotal,
+    };
   }
 }
 
@@ -116,6 +132,24 @@ export class QueryRecordListResponse {
 
   static from(records: QueryRecord[]): QueryRecordListResponse {
     return { items: records.map((q) => QueryRecordResponse.from(q)) };
+  }
+}
+
+export class QueryRecordPageResponse {
+  @ApiProperty({ type: () => [QueryRecordResponse] }) items!: QueryRecordResponse[];
+  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100 }) page_size!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) pages!: number;
+
+  static from(page: QueryRecordPage): QueryRecordPageResponse {
+    return {
+      items: page.items.map((q) => QueryRecordResponse.from(q)),
+      total: page.total,
+      page: page.page,
+      page_size: page.pageSize,
+      pages: page.pages,
+    };
   }
 }
 

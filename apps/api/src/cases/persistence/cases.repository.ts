@@ -1,7 +1,7 @@
 import type { Transaction } from '@app/core';
 import type { ChainHead } from '../../audit/domain/hash-chain.js';
 import type { CaseEvent } from '../domain/case-event.js';
-import type { CaseListCriteria } from '../domain/case-list.js';
+import type { CaseListCriteria, PageRequest } from '../domain/case-list.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
 
@@ -39,7 +39,10 @@ export abstract class CasesRepository {
   abstract lockHead(tx: Transaction, id: string): Promise<CaseHead | null>;
   /** Appends records and events and moves the case's projections, after {@link lockHead}. */
   abstract append(tx: Transaction, id: string, head: CaseHead, changes: CaseChanges): Promise<void>;
-  abstract findById(id: string): Promise<CaseWithQueries | null>;
+  /** The case with its first `queryLimit` records by position, or null when there is none. */
+  abstract findById(id: string, queryLimit: number): Promise<CaseWithQueries | null>;
+  /** One page of the case's records by position, or null when there is no such case. */
+  abstract listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
   /** The case's events, oldest first, or null when there is no such case. */
   abstract history(id: string): Promise<CaseEvent[] | null>;

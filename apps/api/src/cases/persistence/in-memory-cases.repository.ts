@@ -1,6 +1,6 @@
 import type { Transaction } from '@app/core';
 import type { CaseEvent } from '../domain/case-event.js';
-import type { CaseListCriteria, CaseSortField } from '../domain/case-list.js';
+import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import {
   CaseSummary,
@@ -71,9 +71,24 @@ export class InMemoryCasesRepository extends CasesRepository {
     };
   }
 
-  async findById(id: string): Promise<CaseWithQueries | null> {
+  async findById(id: string, queryLimit: number): Promise<CaseWithQueries | null> {
     const found = this.stored.get(id);
-    return found ? { ...found.row, queries: [...found.queries] } : null;
+    if (!found) return null;
+    return {
+      ...found.row,
+      queries: found.queries.slice(0, queryLimit),
+      queriesTotal: found.queries.length,
+    };
+  }
+
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null> {
+    const found = this.stored.get(caseId);
+    if (!found) return null;
+    const start = (page.page - 1) * page.pageSize;
+    return {
+      items: found.queries.slice(start, start + page.pageSize),
+      total: found.queries.length,
+    };
   }
 
   async list(criteria: CaseListCriteria): Promise<Page<CaseSummary>> {

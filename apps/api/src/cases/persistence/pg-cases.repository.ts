@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/core';
 import { Database, Queryable, sqlOf, Tx } from '@app/database';
 import type { CaseEvent } from '../domain/case-event.js';
-import type { CaseListCriteria, CaseSortField } from '../domain/case-list.js';
+import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
 import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
 import {
@@ -94,19 +94,26 @@ export class PgCasesRepository extends CasesRepository {
     });
   }
 
-  async findById(id: string): Promise<CaseWithQueries | null> {
+  async findById(id: string, queryLimit: number): Promise<CaseWithQueries | null> {
     return this.db.query(async (sql) => {
       const [row] = await sql<CaseRow[]>`
         select id, title, description, case_type, priority, status, created_by,
                created_at, updated_at, queries_count
         from support_cases where id = ${id}`;
       if (!row) return null;
-      const queries = await sql<QueryRecordRow[]>`
-        select id, case_id, database_name, schema_name, query_text, execution_time_ms,
-               rows_affected, result, executed_by, executed_at, recorded_at
-        from query_records where case_id = ${id}
-        order by position`;
-      return { ...toCase(row), queries: queries.map(toQueryRecord) };
+      const queries = await queryRange(sql, id, row.queries_count, 0, queryLimit);
+      return { ...toCase(row), queries, queriesTotal: row.queries_count };
+    });
+  }
+
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null> {
+    return this.db.query(async (sql) => {
+      const [row] = await sql<{ queries_count: number }[]>`
+        select queries_count from support_cases where id = ${caseId}`;
+      if (!row) return null;
+      const after = (page.page - 1) * page.pageSize;
+      const items = await queryRange(sql, caseId, row.queries_count, after, page.pageSize);
+      return { items, total: row.queries_count };
     });
   }
 
@@ -179,6 +186,31 @@ function searchCondition(sql: Queryable, search: string) {
   // statement reads the same in logs, pg_stat_activity and EXPLAIN output.
   return sql`(title || E'\\n' || coalesce(description, '')) ilike ${pattern}
     and (title ilike ${pattern} or description ilike ${pattern})`;
+}
+
+/**
+ * Up to `limit` records of a case from position `after` + 1 on. Appends number positions
+ * 1..N without gaps under the case row lock, so any page is a range scan of the
+ * (case_id, position) unique index of migration 0001, however deep. `total` is the count
+ * read with the case row: records appended since then are left out, so the page and the
+ * total agree.
+ */
+async function queryRange(
+  sql: Queryable,
+  caseId: string,
+  total: number,
+  after: number,
+  limit: number,
+): Promise<QueryRecord[]> {
+  if (after >= total) return [];
+  const rows = await sql<QueryRecordRow[]>`
+    select id, case_id, database_name, schema_name, query_text, execution_time_ms,
+           rows_affected, result, executed_by, executed_at, recorded_at
+    from query_records
+    where case_id = ${caseId} and position > ${after} and position <= ${total}
+    order by position
+    limit ${limit}`;
+  return rows.map(toQueryRecord);
 }
 
 async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: number) {

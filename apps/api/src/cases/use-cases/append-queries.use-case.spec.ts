@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError } from '../domain/case.errors.js';
+import { CASE_DETAIL_QUERIES } from '../domain/case.js';
 import { AppendQueriesUseCase } from './append-queries.use-case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
 
@@ -24,7 +25,7 @@ describe('AppendQueriesUseCase', () => {
       [c.id, 'ana@example.com'],
       [c.id, 'bo@x.io'],
     ]);
-    const stored = (await cases.findById(c.id))!;
+    const stored = (await cases.findById(c.id, CASE_DETAIL_QUERIES))!;
     expect(stored.queries.map((q) => q.queryText)).toEqual(['select 1', 'select 2', 'select 3']);
     expect(stored.updatedAt.getTime()).toBeGreaterThanOrEqual(c.updatedAt.getTime());
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
+import { CASE_DETAIL_QUERIES } from '../domain/case.js';
 import { ChangeStatusUseCase } from './change-status.use-case.js';
 import { inMemoryCases } from './in-memory.fixture.js';
 
@@ -22,7 +23,7 @@ describe('ChangeStatusUseCase', () => {
       note: 'go',
     });
 
-    expect(updated).toEqual(await cases.findById(c.id));
+    expect(updated).toEqual(await cases.findById(c.id, CASE_DETAIL_QUERIES));
     expect(updated.status).toBe('in_progress');
     const events = (await cases.history(c.id))!;
     expect(events.at(-1)).toMatchObject({

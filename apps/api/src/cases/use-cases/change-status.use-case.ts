@@ -4,7 +4,7 @@ import { chainEvents } from '../../audit/domain/hash-chain.js';
 import { statusChanged } from '../domain/case-event.js';
 import { CaseStatus, canTransition } from '../domain/case-status.js';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
-import { CaseWithQueries } from '../domain/case.js';
+import { CASE_DETAIL_QUERIES, CaseWithQueries } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -41,7 +41,7 @@ export class ChangeStatusUseCase {
       return head.status;
     });
     this.metrics.statusChanged(from, to);
-    const updated = await this.cases.findById(caseId);
+    const updated = await this.cases.findById(caseId, CASE_DETAIL_QUERIES);
     if (!updated) throw new CaseNotFoundError(caseId);
     return updated;
   }

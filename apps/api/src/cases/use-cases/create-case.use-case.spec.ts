@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { eventHash } from '../../audit/domain/hash-chain.js';
+import { CASE_DETAIL_QUERIES } from '../domain/case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
 
 describe('CreateCaseUseCase', () => {
@@ -35,7 +36,7 @@ describe('CreateCaseUseCase', () => {
   it('answers what a later read returns', async () => {
     const slice = inMemoryCases();
     const created = await slice.open({ queries: [aQueryInput()] });
-    expect(await slice.cases.findById(created.id)).toEqual(created);
+    expect(await slice.cases.findById(created.id, CASE_DETAIL_QUERIES)).toEqual(created);
   });
 
   it('counts the case by type and priority and its records', async () => {

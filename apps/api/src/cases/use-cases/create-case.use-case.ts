@@ -4,6 +4,7 @@ import { UnitOfWork } from '@app/core';
 import { chainEvents, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
 import { caseCreated, queryRecorded } from '../domain/case-event.js';
 import {
+  CASE_DETAIL_QUERIES,
   CaseWithQueries,
   NewCaseInput,
   NewQueryInput,
@@ -50,6 +51,11 @@ export class CreateCaseUseCase {
       },
       'case created',
     );
-    return { ...created, queries };
+    // As GET /cases/{id} will show it.
+    return {
+      ...created,
+      queries: queries.slice(0, CASE_DETAIL_QUERIES),
+      queriesTotal: queries.length,
+    };
   }
 }

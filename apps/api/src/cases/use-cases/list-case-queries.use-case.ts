@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { PageRequest } from '../domain/case-list.js';
+import { CaseNotFoundError } from '../domain/case.errors.js';
+import { QueryRecord } from '../domain/case.js';
+import { CasesRepository } from '../persistence/cases.repository.js';
+
+export interface QueryRecordPage {
+  items: QueryRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+}
+
+/** One page of a case's query records, oldest first. */
+@Injectable()
+export class ListCaseQueriesUseCase {
+  constructor(private readonly cases: CasesRepository) {}
+
+  async execute(caseId: string, request: PageRequest): Promise<QueryRecordPage> {
+    const found = await this.cases.listQueries(caseId, request);
+    if (!found) throw new CaseNotFoundError(caseId);
+    return {
+      items: found.items,
+      total: found.total,
+      page: request.page,
+      pageSize: request.pageSize,
+      pages: Math.ceil(found.total / request.pageSize),
+    };
+  }
+}
