@@ -6,7 +6,11 @@
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Database, PgUnitOfWork } from '@app/database';
-import { chainEvents, EMPTY_CHAIN } from '../../apps/api/src/audit/domain/hash-chain.js';
+import {
+  chainEvents,
+  ChainHasher,
+  EMPTY_CHAIN,
+} from '../../apps/api/src/audit/domain/hash-chain.js';
 import { CaseListResponse, CaseResponse } from '../../apps/api/src/cases/dto/case.response.js';
 import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
 import {
@@ -27,6 +31,7 @@ const database = new Database({
 });
 const cases = new PgCasesRepository(database);
 const unitOfWork = new PgUnitOfWork(database);
+const hasher = new ChainHasher(process.env.AUDIT_HMAC_KEY);
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -72,10 +77,12 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
         now,
       ),
     );
-    const events = chainEvents(created.id, EMPTY_CHAIN, [
-      caseCreated(created),
-      ...queries.map((q) => queryRecorded(q, created.createdBy)),
-    ]);
+    const events = chainEvents(
+      created.id,
+      EMPTY_CHAIN,
+      [caseCreated(created), ...queries.map((q) => queryRecorded(q, created.createdBy))],
+      hasher,
+    );
     await unitOfWork.run((tx) => cases.insert(tx, created, queries, events));
     return send(res, 201, CaseResponse.from({ ...created, queries, queriesTotal: queries.length }));
   }

@@ -207,7 +207,17 @@ describe('case lifecycle: appends, status changes and history', () => {
       });
       for (let i = 1; i < items.length; i += 1) expect(items[i].prev_hash).toBe(items[i - 1].hash);
       expect(Object.keys(items[0]).sort()).toEqual(
-        ['actor', 'case_id', 'hash', 'id', 'occurred_at', 'payload', 'prev_hash', 'type'].sort(),
+        [
+          'actor',
+          'case_id',
+          'hash',
+          'hash_alg',
+          'id',
+          'occurred_at',
+          'payload',
+          'prev_hash',
+          'type',
+        ].sort(),
       );
     });
 

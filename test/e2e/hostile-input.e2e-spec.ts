@@ -183,8 +183,11 @@ describe('hostile input', () => {
           query_text, executed_by, executed_at, recorded_at)
         values (gen_random_uuid(), ${id}, 2, 'd', 's', 'q', 'a@b.co',
           '0023-06-15T12:30:00Z', now())`;
-      // As that version's append did: the case row counts its records.
+      // As that version's append did: the case row counts its records. (Without the
+      // event that would come with it: this test is about reading, not the audit trail.)
+      await sql`alter table support_cases disable trigger support_cases_match_events`;
       await sql`update support_cases set queries_count = 2 where id = ${id}`;
+      await sql`alter table support_cases enable trigger support_cases_match_events`;
       await sql`
         alter table query_records add constraint query_records_executed_at_range
         check (executed_at >= '1900-01-01' and executed_at < '10000-01-01') not valid`;

@@ -60,9 +60,17 @@ describe('GET /api/v1/cases', () => {
       created_by: 'ana@example.com',
       queries: [aQuery(), aQuery()],
     });
-    // Give two cases a status other than open, the way the projection would.
-    await t.db.sql`update support_cases set status = 'in_progress' where title = 'Delta'`;
-    await t.db.sql`update support_cases set status = 'closed' where title = 'Beta under_score'`;
+    // Give two cases a status other than open.
+    for (const [title, status] of [
+      ['Delta', 'in_progress'],
+      ['Beta under_score', 'closed'],
+    ]) {
+      const { id } = created.find((c) => c.title === title)!;
+      const res = await request(t.http)
+        .post(`/api/v1/cases/${id}/status`)
+        .send({ status, changed_by: 'lead@example.com' });
+      expect(res.status).toBe(201);
+    }
   });
   afterAll(async () => {
     await t.close();

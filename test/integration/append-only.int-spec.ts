@@ -42,10 +42,15 @@ describe('append-only tables, enforced by the database', () => {
     expect(res.body.data.queries).toHaveLength(1);
   });
 
-  it('lets the case row move its projections (status, updated_at)', async () => {
-    await t.db
-      .sql`update support_cases set status = 'in_progress', updated_at = now() where id = ${caseId}`;
-    const res = await request(t.http).get(`/api/v1/cases/${caseId}`);
+  it('moves the case row only with the events that explain the move (migration 0005)', async () => {
+    await expect(
+      t.db
+        .sql`update support_cases set status = 'in_progress', updated_at = now() where id = ${caseId}`,
+    ).rejects.toMatchObject({ code: '23001' });
+    const res = await request(t.http)
+      .post(`/api/v1/cases/${caseId}/status`)
+      .send({ status: 'in_progress', changed_by: 'lead@example.com' });
+    expect(res.status).toBe(201);
     expect(res.body.data.status).toBe('in_progress');
   });
 

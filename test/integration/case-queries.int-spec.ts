@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Database, PgUnitOfWork } from '@app/database';
-import { chainEvents, EMPTY_CHAIN } from '../../apps/api/src/audit/domain/hash-chain.js';
+import {
+  chainEvents,
+  ChainHasher,
+  EMPTY_CHAIN,
+} from '../../apps/api/src/audit/domain/hash-chain.js';
 import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
 import { openCase, recordQuery } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
@@ -26,10 +30,12 @@ describe('PgCasesRepository: query records by position', () => {
     const queries = queryTexts.map((queryText) =>
       recordQuery(c.id, { databaseName: 'd', schemaName: 's', queryText }, c.createdBy, now),
     );
-    const events = chainEvents(c.id, EMPTY_CHAIN, [
-      caseCreated(c),
-      ...queries.map((q) => queryRecorded(q, c.createdBy)),
-    ]);
+    const events = chainEvents(
+      c.id,
+      EMPTY_CHAIN,
+      [caseCreated(c), ...queries.map((q) => queryRecorded(q, c.createdBy))],
+      new ChainHasher(),
+    );
     await new PgUnitOfWork(database).run((tx) => cases.insert(tx, c, queries, events));
     return c.id;
   }

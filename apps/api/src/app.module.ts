@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@app/config';
 import { MetricsModule } from '@app/core';
 import { Database, DatabaseModule } from '@app/database';
+import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { DatabaseMetrics } from './database-metrics.js';
 import { HealthModule } from './health/health.module.js';
@@ -16,7 +17,7 @@ export interface AppDependencies {
 
 @Module({})
 export class AppModule {
-  static forRoot({ database, logger }: AppDependencies): DynamicModule {
+  static forRoot({ config, database, logger }: AppDependencies): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -26,6 +27,7 @@ export class AppModule {
         // Nest's own lines name their class under `logger`, leaving `context` an object.
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, renameContext: 'logger' }),
         MetricsModule.forRoot(),
+        AuditModule.forRoot({ hmacKey: config.auditHmacKey }),
         HealthModule,
         CasesModule,
       ],

@@ -27,6 +27,8 @@ export interface AppConfig {
   /** Express `trust proxy`: hops of proxies whose X-Forwarded-For is believed (for the client IP). */
   readonly trustProxyHops: number;
   readonly shutdownTimeoutMs: number;
+  /** Makes the event hash chain a keyed MAC (HMAC-SHA-256); unset: plain SHA-256. */
+  readonly auditHmacKey: string | undefined;
 }
 
 export class ConfigError extends Error {

@@ -39,6 +39,7 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     dbRequestTimeoutMs: read.int('DB_REQUEST_TIMEOUT_MS', 4000, 100, 600000),
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -107,6 +108,17 @@ class EnvReader {
       return fallback;
     }
     return bytes;
+  }
+
+  /** A secret of at least `minLength` characters; the problem never quotes it. */
+  secret(name: string, minLength: number): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (value.length < minLength) {
+      this.problems.push(`${name} must be at least ${minLength} characters long`);
+      return undefined;
+    }
+    return value;
   }
 
   databaseUrl(name: string): string | undefined {

@@ -1,53 +1,37 @@
 /**
- * `npm run audit:verify`: checks every case's event hash chain. Prints the number of
- * verified events, or the first broken link (case id, event id) and exits 1.
- * Uses DATABASE_URL, or the embedded PostgreSQL of `npm start` when it is unset.
+ * `npm run audit:verify [-- --anchor <anchor>] [--require-keyed]`: checks every case's
+ * trail (chain, row, query records). Prints what it verified, or the first break (case id,
+ * event id) and exits 1; with an anchor from `audit:anchor`, also proves that the history
+ * up to the anchor's cutoff is unchanged.
  */
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/config';
-import { Database, DatabaseModule, openDatabaseServer } from '@app/database';
-import { AuditModule } from './audit.module.js';
+import { parseAnchor } from './domain/anchor.js';
+import { runAuditCli } from './audit-cli.js';
 import { VerifyAuditTrailUseCase } from './use-cases/verify-audit-trail.use-case.js';
 
-@Module({})
-class AuditCliModule {}
+runAuditCli('audit:verify', async (app, args) => {
+  const anchorArg = args.includes('--anchor') ? args[args.indexOf('--anchor') + 1] : undefined;
+  const anchor = anchorArg === undefined ? undefined : parseAnchor(anchorArg);
+  if (anchor === null) throw new Error(`not an anchor printed by audit:anchor: "${anchorArg}"`);
+  const report = await app
+    .get(VerifyAuditTrailUseCase)
+    .execute({ anchor, requireKeyed: args.includes('--require-keyed') });
 
-async function main(): Promise<number> {
-  const config = loadConfig();
-  const server = await openDatabaseServer(config);
-  const database = new Database({
-    url: server.url,
-    ...config.db,
-    statementTimeoutMs: 600000,
-    applicationName: 'audit-verify',
-  });
-  const app = await NestFactory.createApplicationContext(
-    { module: AuditCliModule, imports: [DatabaseModule.forRoot(database), AuditModule] },
-    { logger: false },
-  );
-  try {
-    const report = await app.get(VerifyAuditTrailUseCase).execute();
-    if (report.broken) {
-      const { caseId, eventId, reason } = report.broken;
-      console.error(`BROKEN case ${caseId} event ${eventId ?? '(missing)'}: ${reason}`);
-      console.error(`verified before the break: ${report.verifiedEvents} events`);
-      return 1;
-    }
-    console.log(`OK: verified ${report.verifiedEvents} events in ${report.verifiedCases} cases`);
-    return 0;
-  } finally {
-    // Closing the context closes the pool (DatabaseModule's shutdown hook).
-    await app.close();
-    await server.stop();
+  if (report.broken) {
+    const { caseId, eventId, reason } = report.broken;
+    console.error(`BROKEN case ${caseId} event ${eventId ?? '(none)'}: ${reason}`);
+    console.error(`verified before the break: ${report.verifiedCases} cases`);
+    return 1;
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`audit:verify: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
-  },
-);
+  if (report.anchorMatches === false) {
+    console.error(
+      `ANCHOR MISMATCH: the history up to ${anchor!.cutoff.toISOString()} is not the one anchored`,
+    );
+    return 1;
+  }
+  console.log(
+    `OK: verified ${report.verifiedEvents} events in ${report.verifiedCases} cases ` +
+      `(${report.verifiedRecords} query records, ${report.keyedEvents} keyed events)` +
+      (report.anchorMatches ? '; anchor matches' : ''),
+  );
+  return 0;
+});

@@ -1,15 +1,19 @@
-import type { ChainedEvent, ChainHead } from '../domain/hash-chain.js';
+import type { StoredTrail } from '../domain/trail-verifier.js';
 
-/** An event as stored, with what its case row says about the end of its chain. */
-export interface StoredEventWithHead {
-  event: ChainedEvent;
-  head: ChainHead;
+/** Where a case's chain ended at some moment: its last event then. */
+export interface ChainHeadAt {
+  caseId: string;
+  seq: number;
+  hash: string;
 }
 
-/** The stored audit trail, read whole for verification. */
+/** The stored audit trail, read whole for verification and anchoring. */
 export abstract class AuditTrailRepository {
-  /** Every event, in (case, seq) order, with its case's recorded chain head; streamed. */
-  abstract eventsInChainOrder(): AsyncIterable<StoredEventWithHead>;
-  /** A case that has no events at all (every case starts with case_created), if any. */
-  abstract findCaseWithoutEvents(): Promise<string | null>;
+  /** Every case with its events and query records, in case id order; streamed. */
+  abstract trails(): AsyncIterable<StoredTrail>;
+  /**
+   * For every case with an event at or before `cutoff`, its last such event (by seq), in
+   * case id order; streamed.
+   */
+  abstract chainHeadsAt(cutoff: Date): AsyncIterable<ChainHeadAt>;
 }

@@ -1,35 +1,53 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ChainBreak, ChainVerifier } from '../domain/chain-verifier.js';
+import type { Anchor } from '../domain/anchor.js';
+import { ChainHasher } from '../domain/hash-chain.js';
+import { TrailBreak, TrailVerifier } from '../domain/trail-verifier.js';
 import { AuditTrailRepository } from '../persistence/audit-trail.repository.js';
+import { digestAt } from './create-audit-anchor.use-case.js';
 
-export interface AuditReport {
-  verifiedEvents: number;
-  verifiedCases: number;
-  /** The first broken link, or null when every chain holds. */
-  broken: ChainBreak | null;
+export interface VerifyAuditTrailCommand {
+  /** Also prove that nothing before the anchor's cutoff was rewritten since it was taken. */
+  anchor?: Anchor;
+  /** Refuse any event not keyed with AUDIT_HMAC_KEY. */
+  requireKeyed?: boolean;
 }
 
-/** Walks every case's event chain in the database and reports the first broken link. */
+export interface AuditReport {
+  verifiedCases: number;
+  verifiedEvents: number;
+  verifiedRecords: number;
+  keyedEvents: number;
+  /** The first break found, or null when every trail holds. */
+  broken: TrailBreak | null;
+  /** With an anchor: whether the history up to its cutoff still digests to it. */
+  anchorMatches: boolean | null;
+}
+
+/** Checks every case's trail in the database and reports the first break. */
 @Injectable()
 export class VerifyAuditTrailUseCase {
-  constructor(@Inject(AuditTrailRepository) private readonly trail: AuditTrailRepository) {}
+  constructor(
+    @Inject(AuditTrailRepository) private readonly trail: AuditTrailRepository,
+    @Inject(ChainHasher) private readonly hasher: ChainHasher,
+  ) {}
 
-  async execute(): Promise<AuditReport> {
-    const verifier = new ChainVerifier();
-    const report = (broken: ChainBreak | null): AuditReport => ({
-      verifiedEvents: verifier.verifiedEvents,
-      verifiedCases: verifier.verifiedCases,
-      broken,
-    });
-    for await (const { event, head } of this.trail.eventsInChainOrder()) {
-      const broken = verifier.push(event, head);
-      if (broken) return report(broken);
+  async execute(command: VerifyAuditTrailCommand = {}): Promise<AuditReport> {
+    const verifier = new TrailVerifier(this.hasher, command.requireKeyed);
+    let broken: TrailBreak | null = null;
+    for await (const trail of this.trail.trails()) {
+      broken = verifier.check(trail);
+      if (broken) break;
     }
-    const tail = verifier.finish();
-    if (tail) return report(tail);
-    const orphan = await this.trail.findCaseWithoutEvents();
-    return report(
-      orphan ? { caseId: orphan, eventId: null, reason: 'the case has no events at all' } : null,
-    );
+    const anchorMatches = command.anchor
+      ? (await digestAt(this.trail, command.anchor.cutoff)).digest() === command.anchor.digest
+      : null;
+    return {
+      verifiedCases: verifier.verifiedCases,
+      verifiedEvents: verifier.verifiedEvents,
+      verifiedRecords: verifier.verifiedRecords,
+      keyedEvents: verifier.keyedEvents,
+      broken,
+      anchorMatches,
+    };
   }
 }

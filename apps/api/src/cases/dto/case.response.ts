@@ -1,3 +1,5 @@
+import { HASH_ALGORITHMS } from '../../audit/domain/hash-chain.js';
+import type { HashAlgorithm } from '../../audit/domain/hash-chain.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_EVENT_TYPES } from '../domain/case-event.js';
 import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
@@ -166,8 +168,19 @@ export class CaseEventResponse {
       'case_created: the case as opened; query_recorded: the record (text and result by digest); status_changed: {from, to, note}.',
   })
   payload!: Record<string, unknown>;
-  @ApiProperty({ description: 'SHA-256 over this event and prev_hash.', example: 'ab12…' })
+  @ApiProperty({
+    description:
+      'Hex digest over this event (its id included, except for sha256-v1) and prev_hash, made as hash_alg says.',
+    example: 'ab12…',
+  })
   hash!: string;
+  @ApiProperty({
+    enum: HASH_ALGORITHMS,
+    enumName: 'HashAlgorithm',
+    description:
+      'sha256-v1: the first chains, whose hash leaves the event id out; sha256: SHA-256; hmac-sha256: HMAC-SHA-256 keyed with the server’s AUDIT_HMAC_KEY.',
+  })
+  hash_alg!: HashAlgorithm;
   @ApiProperty({
     type: 'string',
     nullable: true,
@@ -184,6 +197,7 @@ export class CaseEventResponse {
       occurred_at: e.occurredAt.toISOString(),
       payload: e.payload,
       hash: e.hash,
+      hash_alg: e.hashAlg,
       prev_hash: e.prevHash,
     };
   }

@@ -87,7 +87,7 @@ export class PgCasesRepository extends CasesRepository {
       const [found] = await sql`select 1 from support_cases where id = ${id}`;
       if (!found) return null;
       const rows = await sql<CaseEventRow[]>`
-        select id, case_id, seq, type, actor, occurred_at, payload, prev_hash, hash
+        select id, case_id, seq, type, actor, occurred_at, payload, prev_hash, hash_alg, hash
         from case_events where case_id = ${id}
         order by seq`;
       return rows.map(toCaseEvent);
@@ -243,6 +243,7 @@ async function insertEvents(tx: Tx, events: CaseEvent[]) {
     occurred_at: e.occurredAt,
     payload: tx.json(e.payload as never),
     prev_hash: e.prevHash,
+    hash_alg: e.hashAlg,
     hash: e.hash,
   }));
   await tx`insert into case_events ${tx(rows)}`;

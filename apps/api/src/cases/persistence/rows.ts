@@ -1,3 +1,4 @@
+import type { HashAlgorithm } from '../../audit/domain/hash-chain.js';
 import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import type { CaseHead } from './cases.repository.js';
@@ -88,6 +89,7 @@ export interface CaseEventRow {
   occurred_at: Date;
   payload: Record<string, unknown>;
   prev_hash: string | null;
+  hash_alg: HashAlgorithm;
   hash: string;
 }
 
@@ -101,6 +103,7 @@ export function toCaseEvent(row: CaseEventRow): CaseEvent {
     occurredAt: row.occurred_at,
     payload: row.payload,
     prevHash: row.prev_hash,
+    hashAlg: row.hash_alg,
     hash: row.hash,
   };
 }

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from '../domain/case.js';
-import { AppendQueriesUseCase } from './append-queries.use-case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
 
 function setUp() {
   const slice = inMemoryCases();
-  const append = new AppendQueriesUseCase(slice.unitOfWork, slice.cases, slice.caseMetrics);
-  return { ...slice, append };
+  return { ...slice, append: slice.appendQueries };
 }
 
 describe('AppendQueriesUseCase', () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/core';
-import { chainEvents } from '../../audit/domain/hash-chain.js';
+import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
@@ -16,6 +16,7 @@ export class AppendQueriesUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
+    private readonly hasher: ChainHasher,
     private readonly metrics: CaseMetrics,
   ) {}
 
@@ -29,6 +30,7 @@ export class AppendQueriesUseCase {
         caseId,
         head,
         queries.map((q) => queryRecorded(q, head.createdBy)),
+        this.hasher,
       );
       await this.cases.append(tx, caseId, head, { queries, events, at: now });
       return queries;

@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from '../domain/case.js';
-import { ChangeStatusUseCase } from './change-status.use-case.js';
 import { inMemoryCases } from './in-memory.fixture.js';
 
 function setUp() {
-  const slice = inMemoryCases();
-  const changeStatus = new ChangeStatusUseCase(slice.unitOfWork, slice.cases, slice.caseMetrics);
-  return { ...slice, changeStatus };
+  return inMemoryCases();
 }
 
 describe('ChangeStatusUseCase', () => {

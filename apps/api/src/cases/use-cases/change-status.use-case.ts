@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@app/core';
-import { chainEvents } from '../../audit/domain/hash-chain.js';
+import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { statusChanged } from '../domain/case-event.js';
 import { CaseStatus, canTransition } from '../domain/case-status.js';
 import { CaseNotFoundError, InvalidStatusTransitionError } from '../domain/case.errors.js';
@@ -24,6 +24,7 @@ export class ChangeStatusUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
+    private readonly hasher: ChainHasher,
     private readonly metrics: CaseMetrics,
   ) {}
 
@@ -34,9 +35,12 @@ export class ChangeStatusUseCase {
       if (!head) throw new CaseNotFoundError(caseId);
       if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
       const now = new Date();
-      const events = chainEvents(caseId, head, [
-        statusChanged(head.status, to, command.note, command.changedBy, now),
-      ]);
+      const events = chainEvents(
+        caseId,
+        head,
+        [statusChanged(head.status, to, command.note, command.changedBy, now)],
+        this.hasher,
+      );
       await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
       return head.status;
     });

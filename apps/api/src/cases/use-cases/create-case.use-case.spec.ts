@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { eventHash } from '../../audit/domain/hash-chain.js';
+import { ChainHasher } from '../../audit/domain/hash-chain.js';
 import { CASE_DETAIL_QUERIES } from '../domain/case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
 
@@ -29,7 +29,7 @@ describe('CreateCaseUseCase', () => {
     ]);
     expect(events[0].prevHash).toBeNull();
     expect(events[2].prevHash).toBe(events[1].hash);
-    expect(events.every((e) => e.hash === eventHash(e))).toBe(true);
+    expect(events.every((e) => e.hash === new ChainHasher().hash(e))).toBe(true);
     expect(slice.unitOfWork.committed).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { UnitOfWork } from '@app/core';
-import { chainEvents, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
+import { chainEvents, ChainHasher, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
 import { caseCreated, queryRecorded } from '../domain/case-event.js';
 import {
   CASE_DETAIL_QUERIES,
@@ -24,6 +24,7 @@ export class CreateCaseUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly cases: CasesRepository,
+    private readonly hasher: ChainHasher,
     private readonly logger: PinoLogger,
     private readonly metrics: CaseMetrics,
   ) {}
@@ -32,10 +33,12 @@ export class CreateCaseUseCase {
     const now = new Date();
     const created = openCase(command, now);
     const queries = command.queries.map((q) => recordQuery(created.id, q, created.createdBy, now));
-    const events = chainEvents(created.id, EMPTY_CHAIN, [
-      caseCreated(created),
-      ...queries.map((q) => queryRecorded(q, created.createdBy)),
-    ]);
+    const events = chainEvents(
+      created.id,
+      EMPTY_CHAIN,
+      [caseCreated(created), ...queries.map((q) => queryRecorded(q, created.createdBy))],
+      this.hasher,
+    );
 
     await this.unitOfWork.run((tx) => this.cases.insert(tx, created, queries, events));
 

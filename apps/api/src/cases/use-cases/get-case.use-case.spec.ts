@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from '../domain/case.js';
-import { AppendQueriesUseCase } from './append-queries.use-case.js';
 import { GetCaseUseCase } from './get-case.use-case.js';
 import { GetHistoryUseCase } from './get-history.use-case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
@@ -22,7 +21,7 @@ describe('GetCaseUseCase', () => {
     const c = await slice.open({
       queries: texts.slice(0, CASE_DETAIL_QUERIES).map((t) => aQueryInput(t)),
     });
-    await new AppendQueriesUseCase(slice.unitOfWork, slice.cases, slice.caseMetrics).execute(
+    await slice.appendQueries.execute(
       c.id,
       texts.slice(CASE_DETAIL_QUERIES).map((t) => aQueryInput(t)),
     );

@@ -1,22 +1,28 @@
 import { PinoLogger } from 'nestjs-pino';
 import { InMemoryUnitOfWork, Metrics } from '@app/core';
+import { ChainHasher } from '../../audit/domain/hash-chain.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { InMemoryCasesRepository } from '../persistence/in-memory-cases.repository.js';
+import { AppendQueriesUseCase } from './append-queries.use-case.js';
+import { ChangeStatusUseCase } from './change-status.use-case.js';
 import { CreateCaseCommand, CreateCaseUseCase } from './create-case.use-case.js';
 
 /** The cases slice on in-memory adapters, for unit tests of its use cases. */
-export function inMemoryCases() {
+export function inMemoryCases(hasher = new ChainHasher()) {
   const cases = new InMemoryCasesRepository();
   const unitOfWork = new InMemoryUnitOfWork();
   const metrics = new Metrics();
   const caseMetrics = new CaseMetrics(metrics);
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
-  const createCase = new CreateCaseUseCase(unitOfWork, cases, logger, caseMetrics);
+  const createCase = new CreateCaseUseCase(unitOfWork, cases, hasher, logger, caseMetrics);
   return {
     cases,
     unitOfWork,
+    hasher,
     caseMetrics,
     createCase,
+    appendQueries: new AppendQueriesUseCase(unitOfWork, cases, hasher, caseMetrics),
+    changeStatus: new ChangeStatusUseCase(unitOfWork, cases, hasher, caseMetrics),
     /** A case opened through the create use case; each test states only what it varies. */
     open: (overrides: Partial<CreateCaseCommand> = {}) =>
       createCase.execute({

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { AppendQueriesUseCase } from './append-queries.use-case.js';
 import { aQueryInput, inMemoryCases } from './in-memory.fixture.js';
 import { ListCaseQueriesUseCase } from './list-case-queries.use-case.js';
 
@@ -9,7 +8,7 @@ describe('ListCaseQueriesUseCase', () => {
   async function withFiveRecords() {
     const slice = inMemoryCases();
     const c = await slice.open({ queries: [aQueryInput('q1'), aQueryInput('q2')] });
-    await new AppendQueriesUseCase(slice.unitOfWork, slice.cases, slice.caseMetrics).execute(c.id, [
+    await slice.appendQueries.execute(c.id, [
       aQueryInput('q3'),
       aQueryInput('q4'),
       aQueryInput('q5'),
