@@ -18,7 +18,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   const arg = args.find((a) => a !== '--force');
   const config = loadConfig();
   const server = await openDatabaseServer(config);
-  const migrator = new Migrator(server.url);
+  const migrator = new Migrator(server.migrationUrl, undefined, { roles: server.roles });
   try {
     switch (command) {
       case 'migrate': {

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     logger.info({ context: { data_dir: config.embedded.dataDir } }, 'starting embedded PostgreSQL'),
   );
   if (config.migrateOnStart) {
-    const applied = await new Migrator(databaseServer.url).migrate();
+    const applied = await new Migrator(databaseServer.migrationUrl, undefined, {
+      roles: databaseServer.roles,
+    }).migrate();
     logger.info({ context: { applied: applied.map((m) => m.version) } }, 'migrations applied');
   }
 

@@ -4,8 +4,19 @@ export interface AppConfig {
   readonly version: string;
   readonly host: string;
   readonly port: number;
-  /** Unset: an embedded PostgreSQL is started (see `embedded`). */
+  /** The service's connection (its runtime role). Unset: an embedded PostgreSQL is started (see `embedded`). */
   readonly databaseUrl: string | undefined;
+  /** Migrations' connection (an administrator or the owner role); unset: `databaseUrl`. */
+  readonly migrationDatabaseUrl: string | undefined;
+  /**
+   * Least-privilege roles that db:migrate creates or checks. `app` unset (and no embedded
+   * server): none are managed, and everything runs as the connecting user.
+   */
+  readonly roles: {
+    readonly owner: string;
+    readonly app: string | undefined;
+    readonly appPassword: string | undefined;
+  };
   readonly embedded: { readonly port: number; readonly dataDir: string };
   readonly db: {
     readonly poolMax: number;

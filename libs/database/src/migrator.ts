@@ -19,7 +19,19 @@ export interface MigrationFile {
   destroys: string[];
 }
 
+/** The two roles of a least-privilege deployment; see {@link Migrator.migrate}. */
+export interface DatabaseRoles {
+  /** Owns every table and function (NOLOGIN); migrations run as it. */
+  owner: string;
+  /** The service's runtime role (LOGIN): reads and appends, nothing more (db/grants.sql). */
+  app: string;
+  /** Set on the runtime role when it is created (or, for an administrator, updated). */
+  appPassword?: string;
+}
+
 export interface MigratorOptions {
+  /** Unset: migrations run as the connecting user, and no roles are managed. */
+  roles?: DatabaseRoles;
   /**
    * Longest a migration waits for a table lock before it fails (and can be retried). An
    * ALTER waiting on a long transaction would otherwise queue every query behind it.
@@ -105,6 +117,7 @@ interface AppliedRow {
  */
 export class Migrator {
   private readonly lockTimeoutMs: number;
+  private readonly roles: DatabaseRoles | undefined;
 
   constructor(
     private readonly url: string,
@@ -112,6 +125,10 @@ export class Migrator {
     options: MigratorOptions = {},
   ) {
     this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
+    this.roles = options.roles;
+    for (const role of options.roles ? [options.roles.owner, options.roles.app] : []) {
+      if (!IDENTIFIER.test(role)) throw new MigrationError(`"${role}" is not a role name`);
+    }
   }
 
   async status(): Promise<MigrationStatus[]> {
@@ -123,11 +140,18 @@ export class Migrator {
     return this.withConnection((sql) => pendingMigrations(sql, this.files));
   }
 
+  /**
+   * Applies what is pending. With roles: creates them (or, for a user that may not create
+   * roles, checks they exist), hands every table and function to the owner role, runs the
+   * migrations as the owner, grants the runtime role what db/grants.sql says, and checks
+   * that the runtime role holds no more than that.
+   */
   async migrate(): Promise<MigrationFile[]> {
     return this.withLock(async (sql) => {
       const done = await applied(sql);
       assertUnchanged(this.files, done);
       const pending = this.files.filter((file) => !done.has(file.version));
+      if (this.roles) await prepareRoles(sql, this.roles);
       for (const file of pending) {
         const record = (q: postgres.Sql | postgres.TransactionSql) => q`
           insert into schema_migrations (version, name, checksum)
@@ -143,6 +167,7 @@ export class Migrator {
           await record(sql);
         }
       }
+      if (this.roles) await grantRuntimeRole(sql, this.roles);
       return pending;
     });
   }
@@ -232,6 +257,85 @@ export async function pendingMigrations(
 ): Promise<number[]> {
   const rows = statusOf(files, await applied(sql));
   return rows.filter((row) => row.state === 'pending').map((row) => row.version);
+}
+
+async function prepareRoles(sql: postgres.Sql, roles: DatabaseRoles): Promise<void> {
+  const [me] = await sql<{ name: string; admin: boolean }[]>`
+    select current_user as name, rolsuper or rolcreaterole as admin
+    from pg_roles where rolname = current_user`;
+  const existing = new Set(
+    (
+      await sql<{ rolname: string }[]>`
+        select rolname from pg_roles where rolname in (${roles.owner}, ${roles.app})`
+    ).map((row) => row.rolname),
+  );
+  const password = roles.appPassword
+    ? sql.unsafe(`'${roles.appPassword.replace(/'/g, "''")}'`)
+    : null;
+  if (!me.admin) {
+    const missing = [roles.owner, roles.app].filter((role) => !existing.has(role));
+    if (missing.length > 0) {
+      throw new MigrationError(
+        `role ${missing.join(' and ')} does not exist, and ${me.name} may not create roles: ` +
+          'run db:migrate once as an administrator (MIGRATION_DATABASE_URL), or create them',
+      );
+    }
+  } else {
+    if (!existing.has(roles.owner)) await sql`create role ${sql(roles.owner)} nologin`;
+    if (!existing.has(roles.app)) {
+      await sql`create role ${sql(roles.app)} login ${password ? sql`password ${password}` : sql``}`;
+    } else if (password) {
+      await sql`alter role ${sql(roles.app)} password ${password}`;
+    }
+    await sql`grant ${sql(roles.owner)} to ${sql(me.name)}`.catch(() => undefined);
+    const [{ db }] = await sql<{ db: string }[]>`select current_database() as db`;
+    await sql`grant create, usage on schema public to ${sql(roles.owner)}`;
+    await sql`grant create on database ${sql(db)} to ${sql(roles.owner)}`;
+  }
+  // Hand over what earlier runs (or another user) created, extensions' own members aside.
+  const owned = await sql<{ kind: string; name: string }[]>`
+    select case when c.relkind = 'S' then 'sequence' else 'table' end as kind,
+           c.relname as name
+    from pg_class c
+    where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'S')
+      and c.relowner <> ${roles.owner}::regrole
+      and not exists (select 1 from pg_depend d
+                      where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
+    union all
+    select 'function', p.oid::regprocedure::text
+    from pg_proc p
+    where p.pronamespace = 'public'::regnamespace and p.proowner <> ${roles.owner}::regrole
+      and not exists (select 1 from pg_depend d
+                      where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')`;
+  for (const { kind, name } of owned) {
+    const target = kind === 'function' ? sql.unsafe(name) : sql(name);
+    await sql`alter ${sql.unsafe(kind)} ${target} owner to ${sql(roles.owner)}`;
+  }
+  await sql`set role ${sql(roles.owner)}`;
+}
+
+const GRANTS_FILE = 'grants.sql';
+
+async function grantRuntimeRole(sql: postgres.Sql, roles: DatabaseRoles): Promise<void> {
+  const grants = readFileSync(join(defaultMigrationsRoot(), GRANTS_FILE), 'utf8').replaceAll(
+    '{{app}}',
+    `"${roles.app}"`,
+  );
+  await sql.begin((tx) => tx.unsafe(grants));
+  await sql`reset role`;
+  const [app] = await sql<{ elevated: boolean; member: boolean; owns: boolean }[]>`
+    select r.rolsuper or r.rolcreaterole or r.rolcreatedb or r.rolbypassrls or r.rolreplication
+             as elevated,
+           pg_has_role(r.oid, ${roles.owner}::regrole, 'member') as member,
+           exists (select 1 from pg_class c where c.relowner = r.oid
+                   and c.relnamespace = 'public'::regnamespace) as owns
+    from pg_roles r where r.rolname = ${roles.app}`;
+  if (!app || app.elevated || app.member || app.owns) {
+    throw new MigrationError(
+      `role ${roles.app} must be a plain login role that owns nothing and is no member of ` +
+        `${roles.owner} (a superuser, or the owner, could switch the append-only triggers off)`,
+    );
+  }
 }
 
 /** Statements of a file without dollar quoting: split where a line ends in `;`. */

@@ -1,0 +1,12 @@
+-- What the service's runtime role may do, applied again by every db:migrate (so a new
+-- table is covered the moment its migration runs). {{app}} is DB_APP_ROLE. It reads and
+-- appends; of a case row it may move only the projections, which migration 0005 lets move
+-- only with the events that explain them. It owns nothing, so it cannot alter, drop,
+-- truncate or disable triggers, and it is no superuser, so session_replication_role is
+-- out of its reach.
+revoke all on all tables in schema public from {{app}};
+grant usage on schema public to {{app}};
+grant select, insert on support_cases, query_records, case_events to {{app}};
+grant update (status, queries_count, events_count, last_event_hash, updated_at)
+  on support_cases to {{app}};
+grant select on case_counts, schema_migrations to {{app}};

@@ -1,0 +1,1 @@
+alter function count_case_change() security invoker reset search_path;
