@@ -15,7 +15,7 @@ export class ChangeStatusDto {
   @IsIn(CASE_STATUSES)
   status!: CaseStatus;
 
-  @ApiProperty({ example: 'ana@example.com', maxLength: 255 })
+  @ApiProperty({ example: 'ana@example.com', format: 'email', minLength: 1, maxLength: 255 })
   @NormalizeEmail()
   @IsString()
   @IsEmail()

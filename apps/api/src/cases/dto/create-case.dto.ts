@@ -48,14 +48,26 @@ export class CreateCaseDto {
   @IsIn(PRIORITIES)
   priority!: Priority;
 
-  @ApiProperty({ example: 'ana@example.com', maxLength: 255, description: 'Stored lower-case.' })
+  @ApiProperty({
+    example: 'ana@example.com',
+    format: 'email',
+    minLength: 1,
+    maxLength: 255,
+    description: 'Trimmed and stored lower-case.',
+  })
   @NormalizeEmail()
   @IsString()
   @IsEmail()
   @CharLength(1, 255)
   created_by!: string;
 
-  @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
+  @ApiPropertyOptional({
+    type: () => [QueryRecordInput],
+    maxItems: 100,
+    default: [],
+    nullable: true,
+    description: 'Absent or null: none.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
