@@ -52,7 +52,10 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({
     description:
-      'Case-insensitive substring of title or description; `%`, `_` and `\\` are literal.',
+      'Case-insensitive substring of title or description; `%`, `_` and `\\` are literal. ' +
+      'A term without 3 letters or digits in a row (`e`, `%`, `a b`) is answered by reading ' +
+      'every case: by default one such list at a time per client (another at once: 429, ' +
+      'Retry-After 1) and a bounded wait for a turn (503 beyond).',
     maxLength: 200,
   })
   @IsOptional()
