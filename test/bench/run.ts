@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- --sizes 10k,100k,1m --duration 10 --latency-duration 5 --connections 16
- *  --sustain 60]`
+ *  --sustain 60 --workloads W2,W3,W4,W5,W1]`
  *
  * Seeds a dedicated database per size (set-based SQL), starts the built service and a
  * node:http baseline as separate processes, drives the workloads of workloads.ts with
  * autocannon from this process, and prints (and writes to docs/bench/) requests/s,
- * p50/p95/p99, errors, ratios and the service's peak RSS, with EXPLAIN plans.
- * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in .data/bench.
+ * p50/p95/p99, errors, ratios and the service's peak RSS, with EXPLAIN plans; then W4's
+ * p95 idle and beside clients looping short searches (SHORT_SEARCH), and their ratio.
+ * `--workloads` runs only the named workloads. Uses BENCH_DATABASE_URL when set, else an
+ * embedded PostgreSQL in .data/bench.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
-import { Workload, WORKLOADS } from './workloads.js';
+import { SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
 
 const run = promisify(execFile);
 
@@ -29,6 +31,7 @@ interface Options {
   latencyDuration: number;
   connections: number;
   sustain: number;
+  workloads: Workload[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -47,6 +50,13 @@ function parseOptions(argv: string[]): Options {
     latencyDuration: Number(value('--latency-duration', '5')),
     connections: Number(value('--connections', '16')),
     sustain: Number(value('--sustain', '60')),
+    workloads: value('--workloads', WORKLOADS.map((w) => w.name).join(','))
+      .split(',')
+      .map((name) => {
+        const workload = WORKLOADS.find((w) => w.name === name.trim().toUpperCase());
+        if (!workload) throw new Error(`unknown workload "${name}"`);
+        return workload;
+      }),
   };
 }
 
@@ -134,6 +144,106 @@ async function measure(
     requests: result.requests.total,
     perSecond,
   };
+}
+
+interface ShortSearchResult {
+  /** Responses by status code. */
+  statuses: Map<number, number>;
+  latencies: number[];
+}
+
+/** One client sending GET `path` in a loop, one request at a time, until stopped. */
+function startLoop(base: string, path: string, address: string) {
+  const statuses = new Map<number, number>();
+  const latencies: number[] = [];
+  let instance!: autocannon.Instance;
+  const done = new Promise<void>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: `${base}${path}`,
+        connections: 1,
+        duration: 3600,
+        headers: { 'x-forwarded-for': address },
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+  });
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    latencies.push(responseTime);
+  });
+  return {
+    stop: async (): Promise<ShortSearchResult> => {
+      instance.stop();
+      await done;
+      return { statuses, latencies };
+    },
+  };
+}
+
+interface ShortSearchRun {
+  connections: number;
+  idle: Measurement;
+  loaded: Measurement;
+  search: { statuses: Map<number, number>; p50: number; p95: number; perSecond: number };
+}
+
+/**
+ * W4 at `connections` for `seconds`, idle, then again while SHORT_SEARCH.clients clients
+ * each loop a short search (which reads the whole table) from an address of its own; the
+ * loops start 2 s before W4 is measured, so the slot and the queue are taken by then.
+ */
+async function w4UnderShortSearch(
+  base: string,
+  ids: string[],
+  connections: number,
+  seconds: number,
+  idle: () => Promise<void>,
+): Promise<ShortSearchRun> {
+  const w4 = WORKLOADS.find((w) => w.name === 'W4')!;
+  await idle();
+  await measure(base, w4, ids, connections, 2);
+  await idle();
+  const idleRun = await measure(base, w4, ids, connections, seconds);
+  const started = Date.now();
+  const loops = Array.from({ length: SHORT_SEARCH.clients }, (_, client) =>
+    startLoop(base, SHORT_SEARCH.path, SHORT_SEARCH.address(client)),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const loaded = await measure(base, w4, ids, connections, seconds);
+  const results = await Promise.all(loops.map((loop) => loop.stop()));
+  const elapsed = (Date.now() - started) / 1000;
+  await idle();
+  const statuses = new Map<number, number>();
+  for (const result of results) {
+    for (const [status, count] of result.statuses) {
+      statuses.set(status, (statuses.get(status) ?? 0) + count);
+    }
+  }
+  const latencies = results.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  return {
+    connections,
+    idle: idleRun,
+    loaded,
+    search: {
+      statuses,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      perSecond: (statuses.get(200) ?? 0) / elapsed,
+    },
+  };
+}
+
+function shortSearchRow(size: number, run: ShortSearchRun): string {
+  const { statuses } = run.search;
+  const known = [200, 429, 503].map((status) => statuses.get(status) ?? 0);
+  const other = [...statuses.values()].reduce((a, b) => a + b, 0) - known.reduce((a, b) => a + b);
+  return (
+    `| ${size.toLocaleString('en')} | ${run.connections} | ${fmt(run.idle.p95, 2)} | ${fmt(run.loaded.p95, 2)} | ` +
+    `${fmt(run.loaded.p95 / run.idle.p95, 2)} | ${fmt(run.idle.rps, 0)} → ${fmt(run.loaded.rps, 0)} | ` +
+    `${run.idle.errors + run.loaded.errors} | ${known.join(' / ')} / ${other} | ` +
+    `${fmt(run.search.p50)} / ${fmt(run.search.p95)} | ${fmt(run.search.perSecond, 1)} |`
+  );
 }
 
 interface Target {
@@ -296,6 +406,8 @@ async function main(): Promise<void> {
         DATABASE_URL: url,
         MIGRATE_ON_START: 'false',
         RATE_LIMIT_PER_MINUTE: '10000000',
+        // The short-search clients are told apart by X-Forwarded-For (see SHORT_SEARCH).
+        TRUST_PROXY_HOPS: '1',
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
         NODE_ENV: 'production',
       };
@@ -305,7 +417,7 @@ async function main(): Promise<void> {
       const rows: string[] = [];
       const plans: string[] = [];
       try {
-        for (const workload of WORKLOADS) {
+        for (const workload of options.workloads) {
           const results: Record<string, { thr: Measurement; lat: Measurement; load: Measurement }> =
             {};
           for (const target of targets) {
@@ -334,6 +446,19 @@ async function main(): Promise<void> {
               `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0])}\n\`\`\``,
             );
         }
+        const shortSearchRows: string[] = [];
+        for (const connections of [...new Set([1, options.connections])]) {
+          const shortSearch = await w4UnderShortSearch(
+            targets[0].base,
+            ids,
+            connections,
+            options.latencyDuration,
+            idle,
+          );
+          const row = shortSearchRow(size, shortSearch);
+          shortSearchRows.push(row);
+          log(`  W4 under ${SHORT_SEARCH.clients} × ${SHORT_SEARCH.path}: ${row}`);
+        }
         let sustained = '';
         if (size === Math.max(...options.sizes) && options.sustain > 0) {
           sustained = await sustain(targets[0].base, ids, options.sustain, log);
@@ -345,6 +470,12 @@ async function main(): Promise<void> {
           `| cases | workload | service req/s (c=${options.connections}) | baseline req/s | ratio | service p50/p95/p99 ms (c=${options.connections}) | service p50/p95/p99 ms (c=1) | baseline p95 ms (c=1) | errors | errors / requests (c=64) |`,
           '|---|---|---|---|---|---|---|---|---|---|',
           ...rows,
+          '',
+          `W4 on the service, idle and while ${SHORT_SEARCH.clients} clients (distinct X-Forwarded-For, TRUST_PROXY_HOPS=1) ` +
+            `each loop \`GET ${SHORT_SEARCH.path}\` one request at a time (${options.latencyDuration} s each):\n`,
+          `| cases | W4 connections | W4 p95 idle ms | W4 p95 under short searches ms | ratio | W4 req/s idle → loaded | W4 errors | search=e answers 200 / 429 / 503 / other | search=e p50 / p95 ms | search=e served/s |`,
+          '|---|---|---|---|---|---|---|---|---|---|',
+          ...shortSearchRows,
           '',
           ...(sustained ? [sustained, ''] : []),
           ...plans,

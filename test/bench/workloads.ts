@@ -79,3 +79,19 @@ export const WORKLOADS: Workload[] = [
     body: createBody,
   },
 ];
+
+/**
+ * What the short-search clients send in a loop: a term without three letters or digits
+ * in a row, which the trigram index cannot narrow (see `needsFullScan`), so each list
+ * reads the whole table. W4 is measured beside them, and idle, for the ratio.
+ */
+export const SHORT_SEARCH = {
+  path: '/api/v1/cases?search=e',
+  clients: 4,
+  /**
+   * The service runs with TRUST_PROXY_HOPS=1 in the benchmark, so each looping client is
+   * its own X-Forwarded-For address (documentation range 198.51.100.0/24), as the clients
+   * of a service behind one proxy are; W4's requests carry none.
+   */
+  address: (client: number) => `198.51.100.${client + 1}`,
+} as const;

@@ -92,4 +92,25 @@ describe('list query plans', () => {
     expect(page).toMatch(/Index Only Scan Backward using support_cases_created_at_idx/);
     expect(page).not.toMatch(/Seq Scan on support_cases/);
   });
+
+  it('runs a list the trigram index cannot narrow on one backend, statement after statement, without parallel workers or the index expression', async () => {
+    statements = [];
+    await new PgCasesRepository(database).list({
+      page: 1,
+      pageSize: 10,
+      sortBy: 'created_at',
+      sortOrder: 'desc',
+      search: 'e',
+    });
+    const texts = statements.map(({ text }) => text.replace(/\s+/g, ' ').trim());
+    expect(texts).toEqual([
+      'begin',
+      'set local max_parallel_workers_per_gather = 0',
+      expect.stringMatching(
+        /^select c\.id, .* from support_cases where \(title ilike \$1 or description ilike \$2\) order by .* page join/,
+      ),
+      'select count(*) as total from support_cases where (title ilike $1 or description ilike $2)',
+      'commit',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ export class AppModule {
         MetricsModule.forRoot(),
         AuditModule.forRoot({ hmacKey: config.auditHmacKey }),
         HealthModule,
-        CasesModule,
+        CasesModule.forRoot({ expensiveLists: config.expensiveLists }),
       ],
       providers: [DatabaseMetrics],
     };

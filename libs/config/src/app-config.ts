@@ -35,6 +35,17 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Longest a request waits on the database before it is answered 503. */
   readonly dbRequestTimeoutMs: number;
+  /**
+   * Lists whose search term the trigram index cannot narrow (they read the whole table):
+   * how many run at once, how many one client may have running or waiting (429 beyond),
+   * and how many may wait for how long (503 beyond).
+   */
+  readonly expensiveLists: {
+    readonly concurrency: number;
+    readonly perClient: number;
+    readonly maxWaiting: number;
+    readonly maxWaitMs: number;
+  };
   /** Express `trust proxy`: hops of proxies whose X-Forwarded-For is believed (for the client IP). */
   readonly trustProxyHops: number;
   readonly shutdownTimeoutMs: number;

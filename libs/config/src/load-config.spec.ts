@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       corsOrigins: [],
       embedded: { port: 54329, dataDir: '.data/postgres' },
+      expensiveLists: { concurrency: 1, perClient: 1, maxWaiting: 16, maxWaitMs: 2000 },
     });
   });
 
@@ -25,6 +26,10 @@ describe('loadConfig', () => {
       BODY_LIMIT: '512kb',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       LOG_PRETTY: 'yes',
+      EXPENSIVE_LIST_CONCURRENCY: '2',
+      EXPENSIVE_LIST_PER_CLIENT: '3',
+      EXPENSIVE_LIST_QUEUE_MAX: '0',
+      EXPENSIVE_LIST_WAIT_MS: '500',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -33,6 +38,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 512 * 1024,
       corsOrigins: ['https://a.example', 'https://b.example'],
       logPretty: true,
+      expensiveLists: { concurrency: 2, perClient: 3, maxWaiting: 0, maxWaitMs: 500 },
     });
   });
 

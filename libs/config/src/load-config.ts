@@ -43,6 +43,12 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     bodyLimitBytes: read.size('BODY_LIMIT', 1024 ** 2),
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     dbRequestTimeoutMs: read.int('DB_REQUEST_TIMEOUT_MS', 4000, 100, 600000),
+    expensiveLists: {
+      concurrency: read.int('EXPENSIVE_LIST_CONCURRENCY', 1, 1, 100),
+      perClient: read.int('EXPENSIVE_LIST_PER_CLIENT', 1, 1, 100),
+      maxWaiting: read.int('EXPENSIVE_LIST_QUEUE_MAX', 16, 0, 100_000),
+      maxWaitMs: read.int('EXPENSIVE_LIST_WAIT_MS', 2000, 1, 600000),
+    },
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),

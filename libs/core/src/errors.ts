@@ -58,6 +58,8 @@ export interface ErrorDetail {
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;
+  /** Seconds the client should wait before retrying (`Retry-After`); null: its status decides. */
+  readonly retryAfterSeconds: number | null = null;
 
   constructor(
     errorCode: ErrorCode,

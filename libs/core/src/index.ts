@@ -8,6 +8,7 @@ export * from './http/exception.filter.js';
 export * from './http/envelope.interceptor.js';
 export * from './http/validation.js';
 export * from './http/uuid-param.pipe.js';
+export * from './http/client-key.js';
 export * from './http/http-setup.js';
 export * from './http/api-envelope.js';
 export * from './metrics/metrics.js';

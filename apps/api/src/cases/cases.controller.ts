@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiEnvelopeResponse, ApiErrorResponses, CoreErrors, UuidParamPipe } from '@app/core';
+import {
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  ClientKey,
+  CoreErrors,
+  UuidParamPipe,
+} from '@app/core';
 import { CaseErrors } from './domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from './domain/case.js';
 import { AppendQueriesDto } from './dto/append-queries.dto.js';
@@ -70,9 +76,12 @@ export class CasesController {
     summary: 'List cases with filters, search, sort and pagination',
   })
   @ApiEnvelopeResponse(200, CaseListResponse, 'One page of cases, without their query records.')
-  @ApiErrorResponses(CoreErrors.VALIDATION_ERROR)
-  async list(@Query() query: ListCasesQuery): Promise<CaseListResponse> {
-    return CaseListResponse.from(await this.listCases.execute(toListCriteria(query)));
+  @ApiErrorResponses(CoreErrors.VALIDATION_ERROR, CoreErrors.RATE_LIMITED)
+  async list(
+    @Query() query: ListCasesQuery,
+    @ClientKey() client: string,
+  ): Promise<CaseListResponse> {
+    return CaseListResponse.from(await this.listCases.execute(toListCriteria(query), client));
   }
 
   @Get(':id')

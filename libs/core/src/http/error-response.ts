@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { AppError, CoreErrors, ErrorCode } from '../errors.js';
 import { failure } from '../envelope.js';
 
-const RETRY_AFTER_SECONDS = '5';
+const RETRY_AFTER_SECONDS = 5;
 
 // Errors raised by Express' body parser before a request reaches Nest.
 const BODY_PARSER_CODES: Record<string, ErrorCode> = {
@@ -124,8 +124,10 @@ export function sendError(
     );
   }
   if (res.headersSent) return;
-  if (error.code === CoreErrors.SERVICE_UNAVAILABLE.code)
-    res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+  const retryAfter =
+    error.retryAfterSeconds ??
+    (error.code === CoreErrors.SERVICE_UNAVAILABLE.code ? RETRY_AFTER_SECONDS : null);
+  if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
   if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
   res.status(error.status).json(failure(error.details()));
 }

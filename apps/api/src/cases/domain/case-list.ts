@@ -36,3 +36,26 @@ export interface CaseListCriteria extends PageRequest {
   sortBy: CaseSortField;
   sortOrder: SortOrder;
 }
+
+/**
+ * Three letters or digits in a row: the least a search term needs for the trigram index
+ * of migration 0003 to narrow it. pg_trgm takes trigrams from runs of word characters
+ * (letters and digits) only, and `%`, `_`, `\` are escaped literals here, so `e`, `ab`,
+ * `%`, `...` or `a b` yield none, or only the padded trigram of a word's edge ("  b": any
+ * word starting with b), and PostgreSQL reads every row to find and count the matches.
+ * ASCII only: whether PostgreSQL takes `é` for a letter depends on the database's
+ * LC_CTYPE (never under `C`), and a term counted as indexable that is not would go uncapped.
+ */
+const INDEXABLE_SEARCH = /[A-Za-z0-9]{3}/;
+
+/**
+ * True when the list's search term cannot use the trigram index: its page and its exact
+ * total then read every row the other filters leave, the whole table without them. Such
+ * lists are capped (ExpensiveListLimiter) and run on one backend, one statement after the
+ * other. The rule looks at the term alone, even where another filter (created_by) would
+ * narrow the scan through its own index: it may cap a list that is cheap, never the
+ * other way round.
+ */
+export function needsFullScan(criteria: Pick<CaseListCriteria, 'search'>): boolean {
+  return criteria.search !== undefined && !INDEXABLE_SEARCH.test(criteria.search);
+}

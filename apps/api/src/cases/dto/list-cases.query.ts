@@ -7,12 +7,18 @@ import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import { CASE_SORT_FIELDS, SORT_ORDERS } from '../domain/case-list.js';
 import type { CaseListCriteria, CaseSortField, SortOrder } from '../domain/case-list.js';
-import { CharLength, isBareDate, IsIsoDateOrDateTime, NormalizeEmail } from './validators.js';
+import {
+  CharLength,
+  isBareDate,
+  IsIsoDateOrDateTime,
+  ISO_DATE_OR_DATE_TIME_PATTERN,
+  NormalizeEmail,
+} from './validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class ListCasesQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -52,7 +58,10 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({
     description:
-      'Case-insensitive substring of title or description; `%`, `_` and `\\` are literal.',
+      'Case-insensitive substring of title or description; `%`, `_` and `\\` are literal. ' +
+      'A term without 3 letters or digits in a row (`e`, `%`, `a b`) is answered by reading ' +
+      'every case: by default one such list at a time per client (another at once: 429, ' +
+      'Retry-After 1) and a bounded wait for a turn (503 beyond).',
     maxLength: 200,
   })
   @IsOptional()
@@ -64,6 +73,7 @@ export class ListCasesQuery {
     description:
       'created_at ≥ this (ISO 8601 date or date-time with zone). A bare date is midnight UTC.',
     example: '2025-10-01',
+    pattern: ISO_DATE_OR_DATE_TIME_PATTERN,
   })
   @IsOptional()
   @IsIsoDateOrDateTime()
@@ -73,6 +83,7 @@ export class ListCasesQuery {
     description:
       'created_at ≤ this (ISO 8601 date or date-time with zone). A bare date includes that whole day (UTC).',
     example: '2025-10-31',
+    pattern: ISO_DATE_OR_DATE_TIME_PATTERN,
   })
   @IsOptional()
   @IsIsoDateOrDateTime()

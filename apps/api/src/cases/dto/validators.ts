@@ -2,8 +2,14 @@ import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { normalizeEmail } from '../domain/case.js';
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
-const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// RFC 3339 pieces: a calendar date, and a time with its offset.
+const DATE = '\\d{4}-\\d{2}-\\d{2}';
+const TIME = 'T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})';
+const RFC3339 = new RegExp(`^${DATE}${TIME}$`, 'i');
+const BARE_DATE = new RegExp(`^${DATE}$`);
+
+/** What IsIsoDateOrDateTime accepts, as the OpenAPI document states it (letter case aside). */
+export const ISO_DATE_OR_DATE_TIME_PATTERN = `^${DATE}(${TIME})?$`;
 
 // Times outside these years are refused: PostgreSQL has no year 0, JavaScript reads
 // years below 100 as 19xx, and nothing recorded here happened before 1900.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/core';
 import { Database, Queryable, sqlOf, Tx } from '@app/database';
 import type { CaseEvent } from '../domain/case-event.js';
+import { needsFullScan } from '../domain/case-list.js';
 import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
 import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
@@ -118,32 +119,47 @@ export class PgCasesRepository extends CasesRepository {
   }
 
   async list(criteria: CaseListCriteria): Promise<Page<CaseSummary>> {
+    if (needsFullScan(criteria)) {
+      // Both statements read the whole table. One after the other on one backend, without
+      // the parallel workers PostgreSQL plans for a scan of a big table (up to two here),
+      // such a list holds one connection and one core, and the other core stays free for
+      // everyone else; it answers in the sum of the two scans instead of the longer one.
+      return this.db.transaction(async (tx) => {
+        await tx`set local max_parallel_workers_per_gather = 0`;
+        const items = await listPage(tx, criteria);
+        const [{ total }] = await countCases(tx, criteria);
+        return { items, total: Number(total) };
+      });
+    }
     return this.db.query(async (sql) => {
-      const where = whereClause(sql, criteria);
-      const column = sql(SORT_COLUMNS[criteria.sortBy]);
-      const direction = criteria.sortOrder === 'asc' ? sql`asc` : sql`desc`;
-      // Deferred join: the offset walks an index of ids only; just the page's rows are
-      // read from the table, so deep pages cost little more than the first.
-      const [rows, [{ total }]] = await Promise.all([
-        sql<CaseRow[]>`
-          select c.id, c.title, c.description, c.case_type, c.priority, c.status, c.created_by,
-                 c.created_at, c.updated_at, c.queries_count
-          from (
-            select id from support_cases
-            ${where}
-            order by ${column} ${direction}, id ${direction}
-            limit ${criteria.pageSize} offset ${(criteria.page - 1) * criteria.pageSize}
-          ) page
-          join support_cases c using (id)
-          order by c.${column} ${direction}, c.id ${direction}`,
-        countCases(sql, criteria, where),
+      const [items, [{ total }]] = await Promise.all([
+        listPage(sql, criteria),
+        countCases(sql, criteria),
       ]);
-      return {
-        items: rows.map((row) => ({ ...toCase(row), queriesCount: row.queries_count })),
-        total: Number(total),
-      };
+      return { items, total: Number(total) };
     });
   }
+}
+
+/**
+ * One page of the list. Deferred join: the offset walks an index of ids only; just the
+ * page's rows are read from the table, so deep pages cost little more than the first.
+ */
+async function listPage(sql: Queryable, criteria: CaseListCriteria): Promise<CaseSummary[]> {
+  const column = sql(SORT_COLUMNS[criteria.sortBy]);
+  const direction = criteria.sortOrder === 'asc' ? sql`asc` : sql`desc`;
+  const rows = await sql<CaseRow[]>`
+    select c.id, c.title, c.description, c.case_type, c.priority, c.status, c.created_by,
+           c.created_at, c.updated_at, c.queries_count
+    from (
+      select id from support_cases
+      ${whereClause(sql, criteria)}
+      order by ${column} ${direction}, id ${direction}
+      limit ${criteria.pageSize} offset ${(criteria.page - 1) * criteria.pageSize}
+    ) page
+    join support_cases c using (id)
+    order by c.${column} ${direction}, c.id ${direction}`;
+  return rows.map((row) => ({ ...toCase(row), queriesCount: row.queries_count }));
 }
 
 /**
@@ -151,10 +167,11 @@ export class PgCasesRepository extends CasesRepository {
  * by migration 0002 (a few hundred rows at most, whatever the table size); any other
  * filter counts the matching rows through its index.
  */
-function countCases(sql: Queryable, c: CaseListCriteria, where: ReturnType<typeof whereClause>) {
+function countCases(sql: Queryable, c: CaseListCriteria) {
   const countable = !c.createdBy && !c.search && !c.createdFrom && !c.createdTo;
   if (!countable) {
-    return sql<{ total: string }[]>`select count(*) as total from support_cases ${where}`;
+    return sql<{ total: string }[]>`
+      select count(*) as total from support_cases ${whereClause(sql, c)}`;
   }
   return sql<{ total: string }[]>`
     select coalesce(sum(n), 0) as total from case_counts
@@ -178,14 +195,18 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
 /**
  * Case-insensitive substring match in which `%`, `_` and `\` stand for themselves. The
  * first test is the expression migration 0003 indexes (with the enum filters); the
- * second is exact, so a term spanning title and description never matches.
+ * second is exact, so a term spanning title and description never matches. A term the
+ * index cannot narrow gets the exact test alone: each row is read and tested anyway,
+ * and the index's expression, true whenever the exact test is, only doubled the work
+ * per row (a count over 10k cases: 18 ms with both tests, 7-11 ms with the exact one).
  */
 function searchCondition(sql: Queryable, search: string) {
   const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+  const exact = sql`(title ilike ${pattern} or description ilike ${pattern})`;
+  if (needsFullScan({ search })) return exact;
   // The doubled backslash sends the escape `\n` rather than a raw line break, so the
   // statement reads the same in logs, pg_stat_activity and EXPLAIN output.
-  return sql`(title || E'\\n' || coalesce(description, '')) ilike ${pattern}
-    and (title ilike ${pattern} or description ilike ${pattern})`;
+  return sql`(title || E'\\n' || coalesce(description, '')) ilike ${pattern} and ${exact}`;
 }
 
 /**

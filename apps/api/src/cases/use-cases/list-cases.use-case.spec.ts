@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CaseListCriteria } from '../domain/case-list.js';
+import { ClientBusyError, ExpensiveListLimiter } from '../expensive-list-limiter.js';
 import { inMemoryCases } from './in-memory.fixture.js';
 import { ListCasesUseCase } from './list-cases.use-case.js';
 
@@ -11,23 +12,26 @@ const criteria = (overrides: Partial<CaseListCriteria> = {}): CaseListCriteria =
   ...overrides,
 });
 
+const newLimiter = () =>
+  new ExpensiveListLimiter({ concurrency: 1, perClient: 1, maxWaiting: 10, maxWaitMs: 60_000 });
+
 describe('ListCasesUseCase', () => {
-  async function withFiveCases() {
+  async function withFiveCases(limiter = newLimiter()) {
     const slice = inMemoryCases();
     for (const title of ['a', 'b', 'c', 'd', 'e']) await slice.open({ title });
-    return new ListCasesUseCase(slice.cases);
+    return new ListCasesUseCase(slice.cases, limiter);
   }
 
   it('answers one page with the total and the number of pages', async () => {
     const list = await withFiveCases();
-    const page = await list.execute(criteria({ page: 2 }));
+    const page = await list.execute(criteria({ page: 2 }), 'client');
     expect(page).toMatchObject({ total: 5, page: 2, pageSize: 2, pages: 3 });
     expect(page.items.map((c) => c.title)).toEqual(['c', 'd']);
   });
 
   it('answers an empty page past the end, with the total', async () => {
     const list = await withFiveCases();
-    expect(await list.execute(criteria({ page: 9 }))).toMatchObject({
+    expect(await list.execute(criteria({ page: 9 }), 'client')).toMatchObject({
       items: [],
       total: 5,
       pages: 3,
@@ -36,6 +40,29 @@ describe('ListCasesUseCase', () => {
 
   it('answers zero pages when nothing matches', async () => {
     const list = await withFiveCases();
-    expect(await list.execute(criteria({ search: 'zzz' }))).toMatchObject({ total: 0, pages: 0 });
+    expect(await list.execute(criteria({ search: 'zzz' }), 'client')).toMatchObject({
+      total: 0,
+      pages: 0,
+    });
+  });
+
+  it("counts a short search against the client's share of expensive lists, and nothing else", async () => {
+    const limiter = newLimiter();
+    const list = await withFiveCases(limiter);
+    let release!: () => void;
+    const held = limiter.run('a', () => new Promise<void>((resolve) => (release = resolve)));
+
+    await expect(list.execute(criteria({ search: 'e' }), 'a')).rejects.toBeInstanceOf(
+      ClientBusyError,
+    );
+    // Lists the index narrows, or without a search, never wait for the limiter.
+    expect((await list.execute(criteria(), 'a')).total).toBe(5);
+    expect((await list.execute(criteria({ search: 'abc' }), 'a')).total).toBe(0);
+
+    const other = list.execute(criteria({ search: 'e' }), 'b');
+    expect(limiter.waiting).toBe(1);
+    release();
+    await held;
+    expect(await other).toMatchObject({ total: 1, items: [{ title: 'e' }] });
   });
 });

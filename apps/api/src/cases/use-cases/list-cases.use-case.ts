@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CaseListCriteria } from '../domain/case-list.js';
+import { CaseListCriteria, needsFullScan } from '../domain/case-list.js';
 import { CaseSummary } from '../domain/case.js';
+import { ExpensiveListLimiter } from '../expensive-list-limiter.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface CaseList {
@@ -13,10 +14,19 @@ export interface CaseList {
 
 @Injectable()
 export class ListCasesUseCase {
-  constructor(private readonly cases: CasesRepository) {}
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly expensiveLists: ExpensiveListLimiter,
+  ) {}
 
-  async execute(criteria: CaseListCriteria): Promise<CaseList> {
-    const { items, total } = await this.cases.list(criteria);
+  /**
+   * One page and the exact total. A list the search index cannot narrow reads the whole
+   * table, so it waits its turn for the limiter on behalf of `clientKey`, who asked for it.
+   */
+  async execute(criteria: CaseListCriteria, clientKey: string): Promise<CaseList> {
+    const { items, total } = needsFullScan(criteria)
+      ? await this.expensiveLists.run(clientKey, () => this.cases.list(criteria))
+      : await this.cases.list(criteria);
     return {
       items,
       total,

@@ -1,0 +1,18 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { ipKeyGenerator } from 'express-rate-limit';
+
+/**
+ * Who a request comes from, for per-client limits: its IP as Express sees it (`req.ip`,
+ * which believes TRUST_PROXY_HOPS hops of X-Forwarded-For), an IPv6 address reduced to
+ * its /56 as the per-minute rate limit does, so one host cannot pose as many clients by
+ * cycling through the addresses of its own network.
+ */
+export function clientKeyOf(req: Request): string {
+  return ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
+
+/** A controller parameter: the current request's client, as {@link clientKeyOf} names it. */
+export const ClientKey = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  clientKeyOf(context.switchToHttp().getRequest<Request>()),
+);
