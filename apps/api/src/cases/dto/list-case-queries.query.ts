@@ -1,26 +1,16 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { PageRequest } from '../domain/case-list.js';
+import { PageNumber, PageSize } from './validators.js';
+
+const DEFAULT_PAGE_SIZE = 50;
 
 export class ListCaseQueriesQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100, DEFAULT_PAGE_SIZE)
   page_size?: number;
 }
 
 export function toQueryPageRequest(query: ListCaseQueriesQuery): PageRequest {
-  return { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
+  return { page: query.page ?? 1, pageSize: query.page_size ?? DEFAULT_PAGE_SIZE };
 }

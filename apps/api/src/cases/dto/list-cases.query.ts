@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
@@ -13,25 +12,18 @@ import {
   IsIsoDateOrDateTime,
   ISO_DATE_OR_DATE_TIME_PATTERN,
   NormalizeEmail,
+  PageNumber,
+  PageSize,
 } from './validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_PAGE_SIZE = 10;
 
 export class ListCasesQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @PageSize(50, DEFAULT_PAGE_SIZE)
   page_size?: number;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
@@ -104,7 +96,7 @@ export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
   const to = query.date_lte ? new Date(query.date_lte) : undefined;
   return {
     page: query.page ?? 1,
-    pageSize: query.page_size ?? 10,
+    pageSize: query.page_size ?? DEFAULT_PAGE_SIZE,
     status: query.status,
     priority: query.priority,
     caseType: query.case_type,

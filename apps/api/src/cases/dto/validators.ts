@@ -1,5 +1,15 @@
-import { Transform } from 'class-transformer';
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  registerDecorator,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
 import { normalizeEmail } from '../domain/case.js';
 
 // RFC 3339 pieces: a calendar date, and a time with its offset.
@@ -136,3 +146,27 @@ function jsonDepth(root: unknown): number {
   }
   return deepest;
 }
+
+const MAX_PAGE = 1_000_000;
+
+/** `page` of a paged list: 1-based, optional. */
+export const PageNumber = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE),
+  );
+
+/** `page_size` of a paged list: 1 to `max`, `fallback` when absent. */
+export const PageSize = (max: number, fallback: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: max, default: fallback }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
