@@ -61,13 +61,7 @@ export class CreateCaseDto {
   @CharLength(1, 255)
   created_by!: string;
 
-  @ApiPropertyOptional({
-    type: () => [QueryRecordInput],
-    maxItems: 100,
-    default: [],
-    nullable: true,
-    description: 'Absent or null: none.',
-  })
+  @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
