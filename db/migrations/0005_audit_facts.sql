@@ -2,11 +2,11 @@
 
 -- How each event's hash was made. The chains written so far are sha256-v1 (their hash
 -- leaves the event id out); from now on the application names the algorithm: sha256 or,
--- with AUDIT_HMAC_KEY, hmac-sha256, both covering the id.
+-- with AUDIT_HMAC_KEY, hmac-sha256, both covering the id. The default stays: during a
+-- rolling deploy, replicas still on the earlier version write v1 events, and say so.
 alter table case_events
   add column hash_alg text not null default 'sha256-v1'
   check (hash_alg in ('sha256-v1', 'sha256', 'hmac-sha256'));
-alter table case_events alter column hash_alg drop default;
 
 -- A case row changes only together with the events that account for the change: checked
 -- at commit, when the row and the events written with it are all in place. The new events

@@ -158,6 +158,11 @@ describe('hostile input', () => {
     expect(read.body.data.queries[0].result).toEqual(result);
   });
 
+  it('refuses a path that is not valid percent-encoded UTF-8', async () => {
+    const res = await request(t.http).get('/api/v1/cases/%E0%A4');
+    expect422(res, null);
+  });
+
   it.each(['PUT', 'PATCH', 'DELETE'])(
     'answers %s on a case with 405, whatever its body',
     async (method) => {

@@ -23,7 +23,11 @@ export class Deadline {
       for (const query of this.started) {
         // Only statements handed to the driver: a fragment (a query never run on its own)
         // would be rejected with nobody listening. Finished ones ignore the cancel.
-        if ((query as { executed?: boolean }).executed) void query.cancel();
+        if (!(query as { executed?: boolean }).executed) continue;
+        // A cancel is a connection of its own; when it cannot be made (the server is
+        // unreachable) the statement is left to the statement timeout. The promise is ours
+        // by the postgres.js patch in patches/.
+        Promise.resolve(query.cancel() as unknown).catch(() => undefined);
       }
     }, timeoutMs);
   }

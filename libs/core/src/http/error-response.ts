@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   HttpException,
   MethodNotAllowedException,
   NotFoundException,
@@ -33,6 +34,8 @@ const FRAMEWORK_CODES: ReadonlyArray<[new (...args: never[]) => HttpException, E
   [PayloadTooLargeException, CoreErrors.PAYLOAD_TOO_LARGE],
   [UnsupportedMediaTypeException, CoreErrors.UNSUPPORTED_MEDIA_TYPE],
   [UnprocessableEntityException, CoreErrors.VALIDATION_ERROR],
+  // Nest's answer to a path it cannot decode (`/cases/%E0%A4`).
+  [BadRequestException, CoreErrors.VALIDATION_ERROR],
 ];
 
 const MESSAGES: Record<string, string> = {

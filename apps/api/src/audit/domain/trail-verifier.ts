@@ -2,7 +2,7 @@ import { queryRecorded } from '../../cases/domain/case-event.js';
 import type { CaseEvent } from '../../cases/domain/case-event.js';
 import { isReplayProblem, ReplayedCase, replayCase } from '../../cases/domain/case-replay.js';
 import type { QueryRecord } from '../../cases/domain/case.js';
-import { canonicalJson, ChainHasher } from './hash-chain.js';
+import { canonicalJson, ChainHasher, HASH_ALGORITHMS } from './hash-chain.js';
 
 /** A case as its row stores it, its events oldest first and its query records by position. */
 export interface StoredTrail {
@@ -77,6 +77,12 @@ export class TrailVerifier {
       if (event.prevHash !== prevHash) return fail('prev_hash does not match the previous event');
       if (this.requireKeyed && event.hashAlg !== 'hmac-sha256') {
         return fail(`the event is not keyed (${event.hashAlg})`);
+      }
+      // The algorithm only ever moves forward along a chain: a tail rewritten with a
+      // weaker one (no id, or no key) than the events before it is a forgery.
+      const previous = index > 0 ? events[index - 1].hashAlg : event.hashAlg;
+      if (HASH_ALGORITHMS.indexOf(event.hashAlg) < HASH_ALGORITHMS.indexOf(previous)) {
+        return fail(`${event.hashAlg} after ${previous}: the chain was downgraded`);
       }
       if (this.hasher.hash(event) !== event.hash) return fail('hash does not match the event');
       prevHash = event.hash;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { aQueryInput, inMemoryCases } from '../../cases/use-cases/in-memory.fixture.js';
 import { formatAnchor, parseAnchor } from '../domain/anchor.js';
-import { ChainHasher } from '../domain/hash-chain.js';
+import { chainEvents, ChainHasher } from '../domain/hash-chain.js';
 import { InMemoryAuditTrailRepository } from '../persistence/in-memory-audit-trail.repository.js';
 import { CreateAuditAnchorUseCase } from './create-audit-anchor.use-case.js';
 import { VerifyAuditTrailUseCase } from './verify-audit-trail.use-case.js';
@@ -104,6 +104,36 @@ describe('VerifyAuditTrailUseCase', () => {
     expect((await verify.execute({ requireKeyed: true })).broken?.reason).toBe(
       'the event is not keyed (sha256)',
     );
+  });
+});
+
+describe('VerifyAuditTrailUseCase against a downgrade', () => {
+  it('refuses a keyed chain whose tail was rewritten unkeyed', async () => {
+    const keyed = new ChainHasher('k'.repeat(32));
+    const slice = inMemoryCases(keyed);
+    const c = await slice.open();
+    const unkeyed = new ChainHasher();
+    const { events } = slice.cases.stored.get(c.id)!;
+    const forged = chainEvents(
+      c.id,
+      { eventsCount: 1, lastHash: events[0].hash },
+      [
+        {
+          type: 'status_changed',
+          actor: 'x@y.z',
+          occurredAt: events[0].occurredAt,
+          payload: { from: 'open', to: 'closed', note: null },
+        },
+      ],
+      unkeyed,
+    );
+    events.push(...forged);
+    slice.cases.stored.get(c.id)!.row.status = 'closed';
+    const report = await new VerifyAuditTrailUseCase(
+      new InMemoryAuditTrailRepository(slice.cases),
+      keyed,
+    ).execute();
+    expect(report.broken?.reason).toBe('sha256 after hmac-sha256: the chain was downgraded');
   });
 });
 
