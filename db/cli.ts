@@ -1,13 +1,13 @@
 /**
  * Migration CLI: `npm run db:migrate`, `npm run db:rollback [-- N [--force]]`,
  * `npm run db:status`. A rollback that would delete data refuses without `--force`.
- * Uses DATABASE_URL, or the same embedded PostgreSQL as `npm start` when it is unset.
+ * Uses MIGRATION_DATABASE_URL (else DATABASE_URL), or the embedded PostgreSQL of `npm start`.
  */
 import { loadConfig } from '@app/config';
 import {
   migrationLabel as label,
   MigrationError,
-  Migrator,
+  migratorFor,
   openDatabaseServer,
 } from '@app/database';
 
@@ -18,7 +18,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   const arg = args.find((a) => a !== '--force');
   const config = loadConfig();
   const server = await openDatabaseServer(config);
-  const migrator = new Migrator(server.migrationUrl, undefined, { roles: server.roles });
+  const migrator = migratorFor(server);
   try {
     switch (command) {
       case 'migrate': {

@@ -9,7 +9,7 @@ import {
 import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
 import { openCase, recordQuery } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
-import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { createTestDatabase, openPool, TestDatabase } from '../setup/test-database.js';
 
 /** A case's records, read a bounded range at a time through the (case_id, position) index. */
 describe('PgCasesRepository: query records by position', () => {
@@ -42,12 +42,8 @@ describe('PgCasesRepository: query records by position', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    database = new Database({
-      url: db.url,
+    database = openPool(db.url, {
       poolMax: 1,
-      connectTimeoutSeconds: 5,
-      idleTimeoutSeconds: 5,
-      statementTimeoutMs: 10000,
       applicationName: 'case-tracker-test-queries',
       debug: (text, params) => statements.push({ text, params }),
     });

@@ -5,12 +5,11 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import postgres from 'postgres';
 import request from 'supertest';
-import { loadConfig } from '@app/config';
-import { createLogger } from '@app/core';
-import { Database, Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { Migrator, RunningEmbeddedPostgres, startEmbeddedPostgres } from '@app/database';
 import { aCase, aQuery } from '../factories/case.factory.js';
 import { freePort } from '../setup/free-port.js';
+import { startAppOn } from '../setup/test-app.js';
+import { openPool } from '../setup/test-database.js';
 
 const REQUEST_TIMEOUT_MS = 2000;
 
@@ -30,9 +29,7 @@ describe('database outage and recovery', () => {
     server = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
     url = await server.ensureDatabase('outage_test');
     await new Migrator(url).migrate();
-    const config = loadConfig({ DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
-    const database = new Database({
-      url,
+    const database = openPool(url, {
       poolMax: 4,
       connectTimeoutSeconds: 1,
       idleTimeoutSeconds: 5,
@@ -40,14 +37,7 @@ describe('database outage and recovery', () => {
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       applicationName: 'outage-test',
     });
-    const logger = createLogger({
-      serviceName: 'test',
-      version: 'test',
-      level: 'silent',
-      pretty: false,
-    });
-    app = await createApp({ config, database, logger });
-    await app.init();
+    app = await startAppOn(url, database);
   }, 60000);
 
   afterAll(async () => {

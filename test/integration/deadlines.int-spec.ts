@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { loadConfig } from '@app/config';
-import { createLogger } from '@app/core';
-import { Database } from '@app/database';
-import { createApp } from '../../apps/api/src/create-app.js';
+import type { Database } from '@app/database';
 import { aCase } from '../factories/case.factory.js';
-import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { startAppOn } from '../setup/test-app.js';
+import { createTestDatabase, openPool, TestDatabase } from '../setup/test-database.js';
 
 const REQUEST_TIMEOUT_MS = 1000;
 const POOL = 3;
@@ -24,20 +22,14 @@ describe('request deadlines', () => {
   let app: INestApplication;
   beforeAll(async () => {
     db = await createTestDatabase();
-    database = new Database({
-      url: db.url,
+    database = openPool(db.url, {
       poolMax: POOL,
       maxQueued: QUEUE,
-      connectTimeoutSeconds: 5,
-      idleTimeoutSeconds: 10,
       statementTimeoutMs: 30000,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       applicationName: 'deadline-test',
     });
-    const config = loadConfig({ DATABASE_URL: db.url, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
-    const logger = createLogger({ serviceName: 't', version: 't', level: 'silent', pretty: false });
-    app = await createApp({ config, database, logger });
-    await app.init();
+    app = await startAppOn(db.url, database);
   });
   afterAll(async () => {
     await app.close();

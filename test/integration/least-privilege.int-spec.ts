@@ -3,12 +3,10 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import postgres from 'postgres';
 import request from 'supertest';
-import { loadConfig } from '@app/config';
-import { createLogger } from '@app/core';
 import { Database, Migrator } from '@app/database';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { aCase, aQuery } from '../factories/case.factory.js';
-import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { startAppOn } from '../setup/test-app.js';
+import { createTestDatabase, openPool, TestDatabase } from '../setup/test-database.js';
 
 /**
  * The service's runtime role, as db:migrate sets it up: it can do everything the service
@@ -35,18 +33,8 @@ describe('least privilege', () => {
     url.password = roles.appPassword;
     appUrl = url.toString();
     asApp = postgres(appUrl, { max: 1, onnotice: () => undefined });
-    database = new Database({
-      url: appUrl,
-      poolMax: 3,
-      connectTimeoutSeconds: 5,
-      idleTimeoutSeconds: 5,
-      statementTimeoutMs: 5000,
-      applicationName: 'least-privilege-test',
-    });
-    const config = loadConfig({ DATABASE_URL: appUrl, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
-    const logger = createLogger({ serviceName: 't', version: 't', level: 'silent', pretty: false });
-    app = await createApp({ config, database, logger });
-    await app.init();
+    database = openPool(appUrl, { poolMax: 3, applicationName: 'least-privilege-test' });
+    app = await startAppOn(appUrl, database);
   });
   afterAll(async () => {
     await app.close();

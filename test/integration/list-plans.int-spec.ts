@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Database } from '@app/database';
+import type { Database } from '@app/database';
 import type { CaseListCriteria } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
-import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { createTestDatabase, openPool, TestDatabase } from '../setup/test-database.js';
 
 /**
  * The list statements, exactly as the repository sends them, are answered through the
@@ -21,12 +21,8 @@ describe('list query plans', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    database = new Database({
-      url: db.url,
+    database = openPool(db.url, {
       poolMax: 1,
-      connectTimeoutSeconds: 5,
-      idleTimeoutSeconds: 5,
-      statementTimeoutMs: 10000,
       applicationName: 'case-tracker-test-plans',
       debug: (text, params) => statements.push({ text, params }),
     });
@@ -35,6 +31,18 @@ describe('list query plans', () => {
     await database.close();
     await db.drop();
   });
+
+  /** Runs the repository's list for `criteria` (first page, newest first), capturing its SQL. */
+  async function runList(criteria: Partial<CaseListCriteria>): Promise<void> {
+    statements = [];
+    await new PgCasesRepository(database).list({
+      page: 1,
+      pageSize: 10,
+      sortBy: 'created_at',
+      sortOrder: 'desc',
+      ...criteria,
+    });
+  }
 
   /**
    * The plan of each support_cases statement the repository runs for `criteria`. With
@@ -45,14 +53,7 @@ describe('list query plans', () => {
     criteria: Partial<CaseListCriteria>,
     onlyIndex?: string,
   ): Promise<string[]> {
-    statements = [];
-    await new PgCasesRepository(database).list({
-      page: 1,
-      pageSize: 10,
-      sortBy: 'created_at',
-      sortOrder: 'desc',
-      ...criteria,
-    });
+    await runList(criteria);
     const captured = statements.filter(({ text }) => /from support_cases/.test(text));
     const plans: string[] = [];
     for (const { text, params } of captured) {
@@ -94,14 +95,7 @@ describe('list query plans', () => {
   });
 
   it('runs a list the trigram index cannot narrow on one backend, statement after statement, without parallel workers or the index expression', async () => {
-    statements = [];
-    await new PgCasesRepository(database).list({
-      page: 1,
-      pageSize: 10,
-      sortBy: 'created_at',
-      sortOrder: 'desc',
-      search: 'e',
-    });
+    await runList({ search: 'e' });
     const texts = statements.map(({ text }) => text.replace(/\s+/g, ' ').trim());
     expect(texts).toEqual([
       'begin',

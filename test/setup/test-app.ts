@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { AppConfig, loadConfig } from '@app/config';
 import { createLogger } from '@app/core';
+import type { Database } from '@app/database';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { createTestDatabase, TestDatabase } from './test-database.js';
 
@@ -54,4 +55,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await db.drop();
     },
   };
+}
+
+/**
+ * The whole service on a pool the test opened itself (a role, a deadline or a server of
+ * its own), without a test database's bookkeeping; logs are dropped.
+ */
+export async function startAppOn(url: string, database: Database): Promise<INestApplication> {
+  const config = loadConfig({ DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
+  const logger = createLogger({ serviceName: 't', version: 't', level: 'silent', pretty: false });
+  const app = await createApp({ config, database, logger });
+  await app.init();
+  return app;
 }

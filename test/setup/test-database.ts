@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { Database } from '@app/database';
+import { Database, DatabaseOptions } from '@app/database';
 import { TEST_ENV } from './test-env.js';
 
 export interface TestDatabase {
@@ -48,14 +48,7 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
   const parsed = new URL(adminUrl);
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
-  const database = new Database({
-    url,
-    poolMax: 5,
-    connectTimeoutSeconds: 5,
-    idleTimeoutSeconds: 10,
-    statementTimeoutMs: 10000,
-    applicationName: 'case-tracker-test',
-  });
+  const database = openPool(url);
   const sql = postgres(url, { max: 2, onnotice: () => undefined });
   return {
     url,
@@ -72,4 +65,17 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
       }
     },
   };
+}
+
+/** A pool as the service opens one, with test-friendly defaults; each test says what it varies. */
+export function openPool(url: string, options: Partial<DatabaseOptions> = {}): Database {
+  return new Database({
+    url,
+    poolMax: 5,
+    connectTimeoutSeconds: 5,
+    idleTimeoutSeconds: 10,
+    statementTimeoutMs: 10000,
+    applicationName: 'case-tracker-test',
+    ...options,
+  });
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, packageVersion } from '@app/config';
 import { createLogger } from '@app/core';
-import { Database, Migrator, openDatabaseServer } from '@app/database';
+import { Database, migratorFor, openDatabaseServer } from '@app/database';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
     logger.info({ context: { data_dir: config.embedded.dataDir } }, 'starting embedded PostgreSQL'),
   );
   if (config.migrateOnStart) {
-    const applied = await new Migrator(databaseServer.migrationUrl, undefined, {
-      roles: databaseServer.roles,
-    }).migrate();
+    const applied = await migratorFor(databaseServer).migrate();
     logger.info({ context: { applied: applied.map((m) => m.version) } }, 'migrations applied');
   }
 

@@ -1,4 +1,4 @@
-import type { DatabaseRoles } from './migrator.js';
+import { DatabaseRoles, Migrator } from './migrator.js';
 import { RunningEmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres.js';
 
 /** The database the service uses on the embedded server. */
@@ -30,6 +30,10 @@ export interface DatabaseServer {
   /** Stops the embedded server if this process started it; a no-op for DATABASE_URL. */
   stop(): Promise<void>;
 }
+
+/** The migrator for `server`: its migration connection, managing its roles if any. */
+export const migratorFor = (server: DatabaseServer): Migrator =>
+  new Migrator(server.migrationUrl, undefined, { roles: server.roles });
 
 /**
  * Where the service, the migration CLI and the audit CLIs find their database:

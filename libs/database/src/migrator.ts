@@ -287,6 +287,8 @@ async function prepareRoles(sql: postgres.Sql, roles: DatabaseRoles): Promise<vo
     } else if (password) {
       await sql`alter role ${sql(roles.app)} password ${password}`;
     }
+    // A superuser needs no membership; a CREATEROLE user needs it to hand objects over
+    // and to SET ROLE. Granting it twice is harmless, refusing it is not ours to fix.
     await sql`grant ${sql(roles.owner)} to ${sql(me.name)}`.catch(() => undefined);
     const [{ db }] = await sql<{ db: string }[]>`select current_database() as db`;
     await sql`grant create, usage on schema public to ${sql(roles.owner)}`;

@@ -33,6 +33,13 @@ export class AnchorDigest {
   private readonly sha = createHash('sha256');
   heads = 0;
 
+  /** The digest of `heads`, as they stream in. */
+  static async of(heads: AsyncIterable<{ caseId: string; seq: number; hash: string }>) {
+    const digest = new AnchorDigest();
+    for await (const head of heads) digest.add(head);
+    return digest;
+  }
+
   add(head: { caseId: string; seq: number; hash: string }): void {
     this.sha.update(`${head.caseId} ${head.seq} ${head.hash}\n`);
     this.heads += 1;

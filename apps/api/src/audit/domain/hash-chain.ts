@@ -27,10 +27,6 @@ export class ChainHasher {
     this.algorithm = this.key ? 'hmac-sha256' : 'sha256';
   }
 
-  get keyed(): boolean {
-    return this.key !== null;
-  }
-
   /** The one definition of an event's hash, used to write the chain and to verify it. */
   hash(event: Omit<ChainedEvent, 'hash'>): string {
     const content = canonicalJson({

@@ -9,14 +9,7 @@ export class CreateAuditAnchorUseCase {
 
   async execute(now = new Date()): Promise<Anchor & { heads: number }> {
     const cutoff = new Date(now.getTime() - ANCHOR_SETTLE_MS);
-    const digest = await digestAt(this.trail, cutoff);
+    const digest = await AnchorDigest.of(this.trail.chainHeadsAt(cutoff));
     return { cutoff, digest: digest.digest(), heads: digest.heads };
   }
-}
-
-/** The anchor digest of the trail as it stands, for the heads as of `cutoff`. */
-export async function digestAt(trail: AuditTrailRepository, cutoff: Date): Promise<AnchorDigest> {
-  const digest = new AnchorDigest();
-  for await (const head of trail.chainHeadsAt(cutoff)) digest.add(head);
-  return digest;
 }

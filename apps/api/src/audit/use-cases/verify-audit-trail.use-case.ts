@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Anchor } from '../domain/anchor.js';
+import { Anchor, AnchorDigest } from '../domain/anchor.js';
 import { ChainHasher } from '../domain/hash-chain.js';
 import { TrailBreak, TrailVerifier } from '../domain/trail-verifier.js';
 import { AuditTrailRepository } from '../persistence/audit-trail.repository.js';
-import { digestAt } from './create-audit-anchor.use-case.js';
 
 export interface VerifyAuditTrailCommand {
   /** Also prove that nothing before the anchor's cutoff was rewritten since it was taken. */
@@ -39,7 +38,8 @@ export class VerifyAuditTrailUseCase {
       if (broken) break;
     }
     const anchorMatches = command.anchor
-      ? (await digestAt(this.trail, command.anchor.cutoff)).digest() === command.anchor.digest
+      ? (await AnchorDigest.of(this.trail.chainHeadsAt(command.anchor.cutoff))).digest() ===
+        command.anchor.digest
       : null;
     return {
       verifiedCases: verifier.verifiedCases,

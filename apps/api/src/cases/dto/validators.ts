@@ -25,10 +25,10 @@ export const ISO_DATE_OR_DATE_TIME_PATTERN = `^${DATE}(${TIME})?$`;
 // years below 100 as 19xx, and nothing recorded here happened before 1900.
 const MIN_YEAR = 1900;
 const MAX_YEAR = 9999;
-const isStorableTime = (time: number): boolean =>
-  Number.isFinite(time) &&
-  new Date(time).getUTCFullYear() >= MIN_YEAR &&
-  new Date(time).getUTCFullYear() <= MAX_YEAR;
+function isStorableTime(time: number): boolean {
+  const year = new Date(time).getUTCFullYear();
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
 
 /** A calendar date without a time (`2025-10-01`), which filters read as a whole UTC day. */
 export const isBareDate = (value: string): boolean => BARE_DATE.test(value);
