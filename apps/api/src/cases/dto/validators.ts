@@ -7,6 +7,7 @@ import {
   Max,
   Min,
   registerDecorator,
+  ValidateIf,
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
@@ -124,6 +125,12 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
       `${args.property} must be an ISO 8601 date or date-time with a time zone, in the years ${MIN_YEAR}–${MAX_YEAR}`,
     options,
   );
+
+/**
+ * An optional property that may be left out but, when present, is never null:
+ * class-validator's `IsOptional` lets `null` through, which the document does not allow.
+ */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
