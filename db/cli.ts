@@ -3,7 +3,7 @@
  * `npm run db:status`. A rollback that would delete data refuses without `--force`.
  * Uses MIGRATION_DATABASE_URL (else DATABASE_URL), or the embedded PostgreSQL of `npm start`.
  */
-import { loadConfig } from '@app/config';
+import { loadToolConfig } from '@app/config';
 import {
   migrationLabel as label,
   MigrationError,
@@ -16,7 +16,7 @@ const USAGE = 'usage: db <migrate | rollback [steps] [--force] | status>';
 async function run(command: string | undefined, args: string[]): Promise<void> {
   const force = args.includes('--force');
   const arg = args.find((a) => a !== '--force');
-  const config = loadConfig();
+  const config = loadToolConfig();
   const server = await openDatabaseServer(config);
   const migrator = migratorFor(server);
   try {

@@ -10,3 +10,5 @@ grant select, insert on support_cases, query_records, case_events to {{app}};
 grant update (status, queries_count, events_count, last_event_hash, updated_at)
   on support_cases to {{app}};
 grant select on case_counts, schema_migrations to {{app}};
+-- Idempotency keys are looked up, stored with each write, and swept once expired.
+grant select, insert, delete on idempotency_keys to {{app}};

@@ -93,7 +93,7 @@ describe('OpenAPI document and Swagger UI', () => {
       ].sort(),
     );
     expect(doc.components.schemas.CreateCaseDto.required).toEqual(
-      expect.arrayContaining(['title', 'case_type', 'priority', 'created_by']),
+      expect.arrayContaining(['title', 'case_type', 'priority']),
     );
   });
 

@@ -43,6 +43,7 @@ describe('Migrator', () => {
     expect(await tables()).toEqual([
       'case_counts',
       'case_events',
+      'idempotency_keys',
       'query_records',
       'schema_migrations',
       'support_cases',

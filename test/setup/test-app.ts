@@ -21,7 +21,14 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig(
-    { DATABASE_URL: db.url, LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '1000000', ...env },
+    {
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      // Most tests exercise the API itself; test/e2e/auth.e2e-spec.ts turns tokens on.
+      AUTH_MODE: 'off',
+      ...env,
+    },
     '0.0.0-test',
   );
   const logs: Record<string, unknown>[] = [];
@@ -62,7 +69,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
  * its own), without a test database's bookkeeping; logs are dropped.
  */
 export async function startAppOn(url: string, database: Database): Promise<INestApplication> {
-  const config = loadConfig({ DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000' }, 'test');
+  const config = loadConfig(
+    { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000', AUTH_MODE: 'off' },
+    'test',
+  );
   const logger = createLogger({ serviceName: 't', version: 't', level: 'silent', pretty: false });
   const app = await createApp({ config, database, logger });
   await app.init();

@@ -8,6 +8,8 @@ import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { DatabaseMetrics } from './database-metrics.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -29,6 +31,8 @@ export class AppModule {
         MetricsModule.forRoot(),
         AuditModule.forRoot({ hmacKey: config.auditHmacKey }),
         HealthModule,
+        IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
+        IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
         CasesModule.forRoot({ expensiveLists: config.expensiveLists }),
       ],
       providers: [DatabaseMetrics],

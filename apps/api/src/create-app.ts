@@ -2,8 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
-import { configureHttp, documentErrorCodes } from '@app/core';
+import type { AuthConfig } from '@app/config';
+import { Authenticate, configureHttp, documentErrorCodes } from '@app/core';
 import { AppDependencies, AppModule } from './app.module.js';
+import { BEARER_SCHEME } from './identity/scopes.js';
+import { TokenVerifier } from './identity/token-verifier.js';
 
 /** The Nest application, fully configured but not listening. Used by main.ts and the tests. */
 export async function createApp(deps: AppDependencies): Promise<INestApplication> {
@@ -12,7 +15,12 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
     bufferLogs: true,
   });
   app.useLogger(app.get(NestPinoLogger));
-  configureHttp(app, deps.config, deps.logger);
+  configureHttp(app, deps.config, deps.logger, { authenticate: authenticator(deps.config.auth) });
+  if (deps.config.auth.mode === 'off') {
+    deps.logger.warn(
+      'authentication is off (AUTH_MODE=off): anyone who reaches the port may act as anyone',
+    );
+  }
 
   const document = buildOpenApiDocument(app, deps.config.version);
   SwaggerModule.setup('docs', app, document, {
@@ -23,6 +31,12 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   return app;
 }
 
+function authenticator(auth: AuthConfig): Authenticate | undefined {
+  if (auth.mode === 'off') return undefined;
+  const verifier = new TokenVerifier(auth);
+  return (req) => verifier.callerOf(req.headers.authorization);
+}
+
 export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Case Tracker API')
@@ -31,6 +45,17 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
         'Every /api/v1 response is an envelope: {success, data, errors}.',
     )
     .setVersion(version)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A JWT whose `email` claim names the caller and whose `scope` claim grants ' +
+          '`cases:read` (GET) and `cases:write` (POST). Not needed when the service runs with AUTH_MODE=off.',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   return documentErrorCodes(SwaggerModule.createDocument(app, config));
 }

@@ -51,7 +51,27 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Makes the event hash chain a keyed MAC (HMAC-SHA-256); unset: plain SHA-256. */
   readonly auditHmacKey: string | undefined;
+  readonly auth: AuthConfig;
+  /** How long an Idempotency-Key and its stored response are kept. */
+  readonly idempotencyTtlHours: number;
 }
+
+/**
+ * Bearer tokens (JWT) on the API. `off` only for a local try-out: every request may then
+ * act as anyone. Under `jwt` exactly one key source is set.
+ */
+export type AuthConfig =
+  | { readonly mode: 'off' }
+  | {
+      readonly mode: 'jwt';
+      /** HS256 secret, at least 32 bytes. */
+      readonly secret: string | undefined;
+      /** A JWKS document with RS256 or ES256 keys, fetched and cached. */
+      readonly jwksUrl: string | undefined;
+      readonly issuer: string | undefined;
+      readonly audience: string | undefined;
+      readonly clockToleranceSeconds: number;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {

@@ -30,6 +30,9 @@ describe('loadConfig', () => {
       EXPENSIVE_LIST_PER_CLIENT: '3',
       EXPENSIVE_LIST_QUEUE_MAX: '0',
       EXPENSIVE_LIST_WAIT_MS: '500',
+      AUTH_JWT_SECRET: 's'.repeat(32),
+      AUTH_JWT_ISSUER: 'https://id.example',
+      IDEMPOTENCY_TTL_HOURS: '48',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,7 +42,42 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       logPretty: true,
       expensiveLists: { concurrency: 2, perClient: 3, maxWaiting: 0, maxWaitMs: 500 },
+      auth: { mode: 'jwt', secret: 's'.repeat(32), issuer: 'https://id.example' },
+      idempotencyTtlHours: 48,
     });
+  });
+
+  it('turns tokens off only for the embedded database, unless told', () => {
+    expect(loadConfig({}).auth).toEqual({ mode: 'off' });
+    expect(loadConfig({ AUTH_MODE: 'off', DATABASE_URL: 'postgres://db/x' }).auth).toEqual({
+      mode: 'off',
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x' })).toThrow(
+      /AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL/,
+    );
+    expect(() => loadConfig({ AUTH_MODE: 'jwt' })).toThrow(/needs AUTH_JWT_SECRET/);
+  });
+
+  it('refuses a short secret, a bad JWKS URL, and two key sources', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ AUTH_MODE: 'jwt', ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ AUTH_JWT_SECRET: 'é'.repeat(15) })).toEqual([
+      'AUTH_JWT_SECRET must be at least 32 bytes long',
+    ]);
+    expect(problems({ AUTH_JWT_SECRET: 'é'.repeat(16) })).toEqual([]);
+    expect(problems({ AUTH_JWKS_URL: 'ftp://keys' })).toEqual([
+      'AUTH_JWKS_URL must be an http(s) URL',
+      'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL',
+    ]);
+    expect(
+      problems({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks' }),
+    ).toEqual(['set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both']);
   });
 
   it('reports every invalid value at once, one line each', () => {
@@ -51,6 +89,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         MIGRATE_ON_START: 'maybe',
         BODY_LIMIT: 'huge',
+        AUTH_MODE: 'off',
       });
     } catch (e) {
       error = e;

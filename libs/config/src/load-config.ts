@@ -1,4 +1,4 @@
-import { AppConfig, ConfigError } from './app-config.js';
+import { AppConfig, AuthConfig, ConfigError } from './app-config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -52,10 +52,49 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),
+    auth: readAuth(read, env.DATABASE_URL?.trim() ? 'jwt' : 'off', problems),
+    idempotencyTtlHours: read.int('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const AUTH_MODES = ['jwt', 'off'] as const;
+const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
+
+/**
+ * `off` by default only when the embedded database runs (a local try-out); a service on a
+ * real database verifies tokens unless told otherwise, and refuses to start without a key.
+ */
+function readAuth(read: EnvReader, fallback: AuthConfig['mode'], problems: string[]): AuthConfig {
+  const mode = read.oneOf('AUTH_MODE', AUTH_MODES, fallback);
+  if (mode === 'off') return { mode };
+  const secret = read.secret('AUTH_JWT_SECRET', 32);
+  const jwksUrl = read.httpUrl('AUTH_JWKS_URL');
+  if (secret === undefined && jwksUrl === undefined && !read.isSet('AUTH_JWT_SECRET')) {
+    problems.push('AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
+  }
+  if (secret !== undefined && jwksUrl !== undefined) {
+    problems.push('set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both');
+  }
+  return {
+    mode,
+    secret,
+    jwksUrl,
+    issuer: read.optionalString('AUTH_JWT_ISSUER'),
+    audience: read.optionalString('AUTH_JWT_AUDIENCE'),
+    clockToleranceSeconds: TOKEN_CLOCK_TOLERANCE_SECONDS,
+  };
+}
+
+/**
+ * The configuration of a command-line tool (migrations, the audit check): the same
+ * settings, except that a tool serves no requests, so token settings neither apply nor
+ * block it.
+ */
+export function loadToolConfig(env: Env = process.env, version = '0.0.0'): AppConfig {
+  return loadConfig({ ...env, AUTH_MODE: 'off' }, version);
 }
 
 class EnvReader {
@@ -71,6 +110,27 @@ class EnvReader {
 
   string(name: string, fallback: string): string {
     return this.raw(name) ?? fallback;
+  }
+
+  optionalString(name: string): string | undefined {
+    return this.raw(name);
+  }
+
+  isSet(name: string): boolean {
+    return this.raw(name) !== undefined;
+  }
+
+  httpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    try {
+      const url = new URL(value);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return value;
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be an http(s) URL`);
+    return undefined;
   }
 
   int(name: string, fallback: number, min: number, max: number): number {
@@ -139,12 +199,12 @@ class EnvReader {
     return this.optionalIdentifier(name) ?? fallback;
   }
 
-  /** A secret of at least `minLength` characters; the problem never quotes it. */
+  /** A secret of at least `minLength` bytes (UTF-8); the problem never quotes it. */
   secret(name: string, minLength: number): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    if (value.length < minLength) {
-      this.problems.push(`${name} must be at least ${minLength} characters long`);
+    if (Buffer.byteLength(value, 'utf8') < minLength) {
+      this.problems.push(`${name} must be at least ${minLength} bytes long`);
       return undefined;
     }
     return value;

@@ -60,6 +60,8 @@ export class AppError extends Error {
   readonly status: number;
   /** Seconds the client should wait before retrying (`Retry-After`); null: its status decides. */
   readonly retryAfterSeconds: number | null = null;
+  /** Headers the answer carries besides the envelope (`Allow`, `WWW-Authenticate`). */
+  readonly headers: Readonly<Record<string, string>> = {};
 
   constructor(
     errorCode: ErrorCode,

@@ -11,7 +11,8 @@ export class InMemoryUnitOfWork extends UnitOfWork {
   committed = 0;
   rolledBack = 0;
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T> {
+    if (within) return work(within);
     try {
       const result = await work(new InMemoryTransaction());
       this.committed += 1;

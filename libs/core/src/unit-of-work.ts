@@ -7,7 +7,12 @@ export abstract class Transaction {
   declare private readonly opaque: never;
 }
 
-/** Runs work in one transaction: it commits when `work` resolves and rolls back when it throws. */
+/**
+ * Runs work in one transaction: it commits when `work` resolves and rolls back when it
+ * throws. Given `within`, an open transaction, the work joins it instead, and whoever opened
+ * it commits or rolls back (so a use case can be part of a larger unit, such as an
+ * idempotent request whose stored response commits with the write).
+ */
 export abstract class UnitOfWork {
-  abstract run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  abstract run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T>;
 }

@@ -15,7 +15,11 @@ export class PgUnitOfWork extends UnitOfWork {
     super();
   }
 
-  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T> {
+    if (within) {
+      sqlOf(within);
+      return work(within);
+    }
     return this.db.transaction((sql) => work(new PgTransaction(sql)));
   }
 }

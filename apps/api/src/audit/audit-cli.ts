@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/config';
+import { loadToolConfig } from '@app/config';
 import { Database, DatabaseModule, openDatabaseServer } from '@app/database';
 import { AuditModule } from './audit.module.js';
 
@@ -19,7 +19,7 @@ export function runAuditCli(
   work: (app: INestApplicationContext, args: string[]) => Promise<number>,
 ): void {
   const main = async () => {
-    const config = loadConfig();
+    const config = loadToolConfig();
     const server = await openDatabaseServer(config);
     const database = new Database({
       url: server.url,

@@ -6,8 +6,15 @@ import {
   ApiErrorResponses,
   ClientKey,
   CoreErrors,
+  Ctx,
+  RequestContext,
   UuidParamPipe,
 } from '@app/core';
+import { Idempotent } from '../idempotency/idempotent.decorator.js';
+import { IdempotencyErrors } from '../idempotency/idempotency.errors.js';
+import { actingAs } from '../identity/acting-as.js';
+import { IdentityErrors } from '../identity/identity.errors.js';
+import { RequiresScope, Scopes } from '../identity/scopes.js';
 import { CaseErrors } from './domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from './domain/case.js';
 import { AppendQueriesDto } from './dto/append-queries.dto.js';
@@ -19,7 +26,7 @@ import {
   QueryRecordPageResponse,
 } from './dto/case.response.js';
 import { ChangeStatusDto } from './dto/change-status.dto.js';
-import { CreateCaseDto, toCreateCaseCommand } from './dto/create-case.dto.js';
+import { CreateCaseDto, toNewCaseInput } from './dto/create-case.dto.js';
 import { ListCaseQueriesQuery, toQueryPageRequest } from './dto/list-case-queries.query.js';
 import { ListCasesQuery, toListCriteria } from './dto/list-cases.query.js';
 import { toNewQueryInput } from './dto/query-record.input.js';
@@ -30,6 +37,21 @@ import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
+
+// Every operation may answer these: no valid token (401), or a token without the scope (403).
+const CALLER_ERRORS = [IdentityErrors.UNAUTHENTICATED, IdentityErrors.FORBIDDEN];
+// Every POST honours Idempotency-Key.
+const RETRY_ERRORS = [
+  IdempotencyErrors.IDEMPOTENCY_KEY_IN_USE,
+  IdempotencyErrors.IDEMPOTENCY_KEY_REUSED,
+];
+// Every POST takes a JSON body.
+const BODY_ERRORS = [
+  CoreErrors.MALFORMED_JSON,
+  CoreErrors.PAYLOAD_TOO_LARGE,
+  CoreErrors.UNSUPPORTED_MEDIA_TYPE,
+  CoreErrors.VALIDATION_ERROR,
+];
 
 @ApiTags('cases')
 @Controller('api/v1/cases')
@@ -46,6 +68,8 @@ export class CasesController {
 
   @Post()
   @HttpCode(201)
+  @RequiresScope(Scopes.CASES_WRITE)
+  @Idempotent()
   @ApiOperation({
     operationId: 'createCase',
     summary: 'Open a case with 0–100 query records, atomically',
@@ -56,27 +80,33 @@ export class CasesController {
     'The new case with its query records; Location points at it.',
   )
   @ApiErrorResponses(
-    CoreErrors.MALFORMED_JSON,
-    CoreErrors.PAYLOAD_TOO_LARGE,
-    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
-    CoreErrors.VALIDATION_ERROR,
+    ...CALLER_ERRORS,
+    IdentityErrors.ACTOR_MISMATCH,
+    ...RETRY_ERRORS,
+    ...BODY_ERRORS,
   )
   async create(
     @Body() body: CreateCaseDto,
+    @Ctx() context: RequestContext,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
-    const created = await this.createCase.execute(toCreateCaseCommand(body));
+    const command = {
+      ...toNewCaseInput(body),
+      createdBy: actingAs(context.caller, body.created_by, 'created_by'),
+    };
+    const created = await this.createCase.execute(command, context.transaction);
     res.location(`/api/v1/cases/${created.id}`);
     return CaseResponse.from(created);
   }
 
   @Get()
+  @RequiresScope(Scopes.CASES_READ)
   @ApiOperation({
     operationId: 'listCases',
     summary: 'List cases with filters, search, sort and pagination',
   })
   @ApiEnvelopeResponse(200, CaseListResponse, 'One page of cases, without their query records.')
-  @ApiErrorResponses(CoreErrors.VALIDATION_ERROR, CoreErrors.RATE_LIMITED)
+  @ApiErrorResponses(...CALLER_ERRORS, CoreErrors.VALIDATION_ERROR, CoreErrors.RATE_LIMITED)
   async list(
     @Query() query: ListCasesQuery,
     @ClientKey() client: string,
@@ -85,6 +115,7 @@ export class CasesController {
   }
 
   @Get(':id')
+  @RequiresScope(Scopes.CASES_READ)
   @ApiOperation({
     operationId: 'getCase',
     summary: `One case with its first ${CASE_DETAIL_QUERIES} query records and their total`,
@@ -95,19 +126,20 @@ export class CasesController {
     CaseResponse,
     `The case with its first ${CASE_DETAIL_QUERIES} query records, oldest first, and queries_total.`,
   )
-  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
+  @ApiErrorResponses(...CALLER_ERRORS, CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async get(@Param('id', UuidParamPipe) id: string): Promise<CaseResponse> {
     return CaseResponse.from(await this.getCase.execute(id));
   }
 
   @Get(':id/queries')
+  @RequiresScope(Scopes.CASES_READ)
   @ApiOperation({
     operationId: 'listCaseQueries',
     summary: "One page of a case's query records, oldest first",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(200, QueryRecordPageResponse, "One page of the case's query records.")
-  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
+  @ApiErrorResponses(...CALLER_ERRORS, CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async queries(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: ListCaseQueriesQuery,
@@ -119,29 +151,35 @@ export class CasesController {
 
   @Post(':id/queries')
   @HttpCode(201)
+  @RequiresScope(Scopes.CASES_WRITE)
+  @Idempotent()
   @ApiOperation({
     operationId: 'appendQueries',
     summary: 'Append 1–100 query records to a case, atomically',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(201, QueryRecordListResponse, 'The new query records.')
-  @ApiErrorResponses(
-    CaseErrors.CASE_NOT_FOUND,
-    CoreErrors.MALFORMED_JSON,
-    CoreErrors.PAYLOAD_TOO_LARGE,
-    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
-    CoreErrors.VALIDATION_ERROR,
-  )
+  @ApiErrorResponses(...CALLER_ERRORS, CaseErrors.CASE_NOT_FOUND, ...RETRY_ERRORS, ...BODY_ERRORS)
   async append(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: AppendQueriesDto,
+    @Ctx() context: RequestContext,
   ): Promise<QueryRecordListResponse> {
-    const records = await this.appendQueries.execute(id, body.queries.map(toNewQueryInput));
+    const records = await this.appendQueries.execute(
+      {
+        caseId: id,
+        queries: body.queries.map(toNewQueryInput),
+        actor: context.caller?.email ?? null,
+      },
+      context.transaction,
+    );
     return QueryRecordListResponse.from(records);
   }
 
   @Post(':id/status')
   @HttpCode(201)
+  @RequiresScope(Scopes.CASES_WRITE)
+  @Idempotent()
   @ApiOperation({
     operationId: 'changeCaseStatus',
     summary: 'Move a case along its status lifecycle',
@@ -149,34 +187,39 @@ export class CasesController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(201, CaseResponse, 'The case after the change, as GET /cases/{id} shows it.')
   @ApiErrorResponses(
+    ...CALLER_ERRORS,
+    IdentityErrors.ACTOR_MISMATCH,
     CaseErrors.CASE_NOT_FOUND,
     CaseErrors.INVALID_STATUS_TRANSITION,
-    CoreErrors.MALFORMED_JSON,
-    CoreErrors.PAYLOAD_TOO_LARGE,
-    CoreErrors.UNSUPPORTED_MEDIA_TYPE,
-    CoreErrors.VALIDATION_ERROR,
+    ...RETRY_ERRORS,
+    ...BODY_ERRORS,
   )
   async status(
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ChangeStatusDto,
+    @Ctx() context: RequestContext,
   ): Promise<CaseResponse> {
-    const updated = await this.changeStatus.execute({
-      caseId: id,
-      to: body.status,
-      changedBy: body.changed_by,
-      note: body.note ?? null,
-    });
+    const updated = await this.changeStatus.execute(
+      {
+        caseId: id,
+        to: body.status,
+        changedBy: actingAs(context.caller, body.changed_by, 'changed_by'),
+        note: body.note ?? null,
+      },
+      context.transaction,
+    );
     return CaseResponse.from(updated);
   }
 
   @Get(':id/history')
+  @RequiresScope(Scopes.CASES_READ)
   @ApiOperation({
     operationId: 'getCaseHistory',
     summary: "The case's events, oldest first, with their hash chain",
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiEnvelopeResponse(200, CaseHistoryResponse, 'Every event of the case, oldest first.')
-  @ApiErrorResponses(CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
+  @ApiErrorResponses(...CALLER_ERRORS, CaseErrors.CASE_NOT_FOUND, CoreErrors.VALIDATION_ERROR)
   async history(@Param('id', UuidParamPipe) id: string): Promise<CaseHistoryResponse> {
     return CaseHistoryResponse.from(await this.getHistory.execute(id));
   }

@@ -49,6 +49,8 @@ const MESSAGES: Record<string, string> = {
 export type AllowedMethods = (path: string) => string[];
 
 export class MethodNotAllowedError extends AppError {
+  override readonly headers: Readonly<Record<string, string>>;
+
   constructor(
     method: string,
     path: string,
@@ -58,6 +60,7 @@ export class MethodNotAllowedError extends AppError {
       CoreErrors.METHOD_NOT_ALLOWED,
       `${method} is not allowed on ${path}; use ${allowed.join(', ')}`,
     );
+    this.headers = { Allow: allowed.join(', ') };
   }
 }
 
@@ -131,6 +134,6 @@ export function sendError(
     error.retryAfterSeconds ??
     (error.code === CoreErrors.SERVICE_UNAVAILABLE.code ? RETRY_AFTER_SECONDS : null);
   if (retryAfter !== null) res.setHeader('Retry-After', String(retryAfter));
-  if (error instanceof MethodNotAllowedError) res.setHeader('Allow', error.allowed.join(', '));
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.status(error.status).json(failure(error.details()));
 }

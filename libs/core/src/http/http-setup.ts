@@ -6,11 +6,13 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppError, CoreErrors } from '../errors.js';
+import { clientKeyOf } from './client-key.js';
 import { httpLoggerOptions, routeTemplate } from '../logging.js';
 import { EnvelopeInterceptor } from './envelope.interceptor.js';
 import { AllowedMethods, sendError } from './error-response.js';
 import { Metrics } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './exception.filter.js';
+import { Caller, requestContextOf } from './request-context.js';
 import { AppValidationPipe } from './validation.js';
 
 export interface HttpSettings {
@@ -20,8 +22,20 @@ export interface HttpSettings {
   rateLimitPerMinute: number;
 }
 
+/**
+ * Names the caller of a request from its credentials, or throws the AppError to answer it
+ * with. Null: the request goes on without a caller (authentication is off).
+ */
+export type Authenticate = (req: Request) => Promise<Caller | null>;
+
+export interface HttpHooks {
+  /** Runs on every API route (`/api/...`); health, metrics and the docs stay open. */
+  authenticate?: Authenticate;
+}
+
 // Probes and scrapes must keep working when a client is throttled.
 const RATE_LIMIT_EXEMPT = /^\/(health|metrics)(\/|$)/;
+const API_ROUTES = /^\/api\//;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -32,7 +46,12 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * headers, CORS, the JSON body parser with its limit, and the global pipe, filter and
  * interceptor. Used by `main.ts` and by the end-to-end tests alike.
  */
-export function configureHttp(app: INestApplication, settings: HttpSettings, logger: Logger): void {
+export function configureHttp(
+  app: INestApplication,
+  settings: HttpSettings,
+  logger: Logger,
+  hooks: HttpHooks = {},
+): void {
   const instance = app.getHttpAdapter().getInstance() as express.Express;
   instance.disable('x-powered-by');
   // API bodies change with every write and clients do not revalidate them; hashing each
@@ -48,14 +67,42 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: settings.corsOrigins.length > 0 ? [...settings.corsOrigins] : false,
-    exposedHeaders: ['X-Correlation-ID', 'Location', 'Retry-After'],
+    exposedHeaders: [
+      'X-Correlation-ID',
+      'Location',
+      'Retry-After',
+      'WWW-Authenticate',
+      'Idempotent-Replayed',
+    ],
   });
+  // Authentication settles the caller before the rate limit counts the request, so a
+  // caller is limited as one client wherever they connect from; a refused token is
+  // answered only after the limit has counted it against the IP, so guessing tokens is
+  // throttled like anything else.
+  const refused = new WeakMap<Request, unknown>();
+  const { authenticate } = hooks;
+  if (authenticate) {
+    app.use((req: Request, _res: Response, next: NextFunction) => {
+      if (!API_ROUTES.test(req.path)) return next();
+      authenticate(req).then(
+        (caller) => {
+          requestContextOf(req).caller = caller;
+          next();
+        },
+        (error: unknown) => {
+          refused.set(req, error);
+          next();
+        },
+      );
+    });
+  }
   app.use(
     rateLimit({
       windowMs: 60_000,
       limit: settings.rateLimitPerMinute,
       standardHeaders: 'draft-6',
       legacyHeaders: false,
+      keyGenerator: (req) => clientKeyOf(req),
       skip: (req) => RATE_LIMIT_EXEMPT.test(req.path),
       handler: (req, res, next) => {
         const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit
@@ -66,6 +113,7 @@ export function configureHttp(app: INestApplication, settings: HttpSettings, log
       },
     }),
   );
+  app.use((req: Request, _res: Response, next: NextFunction) => next(refused.get(req)));
   const allowedMethods = allowedMethodsOn(instance);
   app.use(requireJsonContentType(allowedMethods));
   app.use(express.json({ limit: settings.bodyLimitBytes, strict: false, type: JSON_TYPES }));

@@ -11,10 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
-import type { CaseType, Priority } from '../domain/case.js';
-import type { CreateCaseCommand } from '../use-cases/create-case.use-case.js';
+import type { CaseType, NewCaseInput, NewQueryInput, Priority } from '../domain/case.js';
 import { QueryRecordInput, toNewQueryInput } from './query-record.input.js';
-import { CharLength, IsNotBlank, NormalizeEmail, Trim } from './validators.js';
+import { CharLength, IsNotBlank, NormalizeEmail, Omittable, Trim } from './validators.js';
 
 export class CreateCaseDto {
   @ApiProperty({
@@ -48,18 +47,21 @@ export class CreateCaseDto {
   @IsIn(PRIORITIES)
   priority!: Priority;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: 'ana@example.com',
     format: 'email',
     minLength: 1,
     maxLength: 255,
-    description: 'Trimmed and stored lower-case.',
+    description:
+      "Who opens the case; trimmed and stored lower-case. With a token it is the caller's " +
+      'email and may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.',
   })
+  @Omittable()
   @NormalizeEmail()
   @IsString()
   @IsEmail()
   @CharLength(1, 255)
-  created_by!: string;
+  created_by?: string;
 
   @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
   @IsOptional()
@@ -72,13 +74,15 @@ export class CreateCaseDto {
   queries?: QueryRecordInput[];
 }
 
-export function toCreateCaseCommand(dto: CreateCaseDto): CreateCaseCommand {
+/** The case as the body describes it; who creates it is the request's to say. */
+export function toNewCaseInput(
+  dto: CreateCaseDto,
+): Omit<NewCaseInput, 'createdBy'> & { queries: NewQueryInput[] } {
   return {
     title: dto.title,
     description: dto.description ?? null,
     caseType: dto.case_type,
     priority: dto.priority,
-    createdBy: dto.created_by,
     queries: (dto.queries ?? []).map(toNewQueryInput),
   };
 }

@@ -26,7 +26,7 @@ export interface CaseChanges {
   at: Date;
 }
 
-/** The cases store. Writes take the caller's transaction; reads use the pool. */
+/** The cases store. Writes take the caller's transaction; reads use the pool unless told. */
 export abstract class CasesRepository {
   /** Inserts a new case with its first query records and events. */
   abstract insert(
@@ -39,8 +39,15 @@ export abstract class CasesRepository {
   abstract lockHead(tx: Transaction, id: string): Promise<CaseHead | null>;
   /** Appends records and events and moves the case's projections, after {@link lockHead}. */
   abstract append(tx: Transaction, id: string, head: CaseHead, changes: CaseChanges): Promise<void>;
-  /** The case with its first `queryLimit` records by position, or null when there is none. */
-  abstract findById(id: string, queryLimit: number): Promise<CaseWithQueries | null>;
+  /**
+   * The case with its first `queryLimit` records by position, or null when there is none;
+   * read through `tx` when given, to see that transaction's own writes.
+   */
+  abstract findById(
+    id: string,
+    queryLimit: number,
+    tx?: Transaction,
+  ): Promise<CaseWithQueries | null>;
   /** One page of the case's records by position, or null when there is no such case. */
   abstract listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;

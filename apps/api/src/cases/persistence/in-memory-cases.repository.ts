@@ -71,7 +71,11 @@ export class InMemoryCasesRepository extends CasesRepository {
     };
   }
 
-  async findById(id: string, queryLimit: number): Promise<CaseWithQueries | null> {
+  async findById(
+    id: string,
+    queryLimit: number,
+    _tx?: Transaction,
+  ): Promise<CaseWithQueries | null> {
     const found = this.stored.get(id);
     if (!found) return null;
     return {

@@ -95,8 +95,12 @@ export class PgCasesRepository extends CasesRepository {
     });
   }
 
-  async findById(id: string, queryLimit: number): Promise<CaseWithQueries | null> {
-    return this.db.query(async (sql) => {
+  async findById(
+    id: string,
+    queryLimit: number,
+    tx?: Transaction,
+  ): Promise<CaseWithQueries | null> {
+    const read = async (sql: Queryable) => {
       const [row] = await sql<CaseRow[]>`
         select id, title, description, case_type, priority, status, created_by,
                created_at, updated_at, queries_count
@@ -104,7 +108,8 @@ export class PgCasesRepository extends CasesRepository {
       if (!row) return null;
       const queries = await queryRange(sql, id, row.queries_count, 0, queryLimit);
       return { ...toCase(row), queries, queriesTotal: row.queries_count };
-    });
+    };
+    return tx ? read(sqlOf(tx)) : this.db.query(read);
   }
 
   async listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null> {

@@ -14,10 +14,11 @@ describe('AppendQueriesUseCase', () => {
     const { open, append, cases } = setUp();
     const c = await open({ queries: [aQueryInput('select 1')] });
 
-    const records = await append.execute(c.id, [
-      aQueryInput('select 2'),
-      { ...aQueryInput('select 3'), executedBy: 'Bo@X.io' },
-    ]);
+    const records = await append.execute({
+      caseId: c.id,
+      queries: [aQueryInput('select 2'), { ...aQueryInput('select 3'), executedBy: 'Bo@X.io' }],
+      actor: null,
+    });
 
     expect(records.map((r) => [r.caseId, r.executedBy])).toEqual([
       [c.id, 'ana@example.com'],
@@ -31,7 +32,11 @@ describe('AppendQueriesUseCase', () => {
   it('chains one query_recorded event per record onto the case', async () => {
     const { open, append, cases } = setUp();
     const c = await open({ queries: [aQueryInput()] });
-    const records = await append.execute(c.id, [aQueryInput(), aQueryInput()]);
+    const records = await append.execute({
+      caseId: c.id,
+      queries: [aQueryInput(), aQueryInput()],
+      actor: null,
+    });
 
     const events = (await cases.history(c.id))!;
     expect(events.map((e) => [e.seq, e.type])).toEqual([
@@ -46,17 +51,34 @@ describe('AppendQueriesUseCase', () => {
 
   it('reports a missing case, rolls back and counts nothing', async () => {
     const { append, unitOfWork, counter } = setUp();
-    await expect(append.execute(randomUUID(), [aQueryInput()])).rejects.toBeInstanceOf(
-      CaseNotFoundError,
-    );
+    await expect(
+      append.execute({ caseId: randomUUID(), queries: [aQueryInput()], actor: null }),
+    ).rejects.toBeInstanceOf(CaseNotFoundError);
     expect(unitOfWork.rolledBack).toBe(1);
     expect(await counter('case_tracker_queries_recorded_total')).toBe(0);
+  });
+
+  it('records the acting caller on the events and as who ran each query unless stated', async () => {
+    const { open, append, cases } = setUp();
+    const c = await open();
+    const records = await append.execute({
+      caseId: c.id,
+      queries: [aQueryInput(), { ...aQueryInput(), executedBy: 'dba@x.io' }],
+      actor: 'bo@example.com',
+    });
+    expect(records.map((r) => r.executedBy)).toEqual(['bo@example.com', 'dba@x.io']);
+    const events = (await cases.history(c.id))!;
+    expect(events.slice(1).map((e) => e.actor)).toEqual(['bo@example.com', 'bo@example.com']);
   });
 
   it('counts the appended records', async () => {
     const { open, append, counter } = setUp();
     const c = await open();
-    await append.execute(c.id, [aQueryInput(), aQueryInput(), aQueryInput()]);
+    await append.execute({
+      caseId: c.id,
+      queries: [aQueryInput(), aQueryInput(), aQueryInput()],
+      actor: null,
+    });
     expect(await counter('case_tracker_queries_recorded_total')).toBe(3);
   });
 });

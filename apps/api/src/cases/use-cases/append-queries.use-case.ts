@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@app/core';
+import { Transaction, UnitOfWork } from '@app/core';
 import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
@@ -7,9 +7,19 @@ import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
+export interface AppendQueriesCommand {
+  caseId: string;
+  queries: NewQueryInput[];
+  /**
+   * Who appends: the verified caller. Null when requests are not authenticated; the case's
+   * creator then stands in, as before authentication existed.
+   */
+  actor: string | null;
+}
+
 /**
- * Appends query records to a case, each with its `query_recorded` event. The request's
- * actor is the case's creator, so records default to being executed by them.
+ * Appends query records to a case, each with its `query_recorded` event under the actor,
+ * who is also who ran each query unless a record says otherwise.
  */
 @Injectable()
 export class AppendQueriesUseCase {
@@ -20,21 +30,23 @@ export class AppendQueriesUseCase {
     private readonly metrics: CaseMetrics,
   ) {}
 
-  async execute(caseId: string, inputs: NewQueryInput[]): Promise<QueryRecord[]> {
+  async execute(command: AppendQueriesCommand, within?: Transaction): Promise<QueryRecord[]> {
+    const { caseId } = command;
     const records = await this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
+      const actor = command.actor ?? head.createdBy;
       const now = new Date();
-      const queries = inputs.map((q) => recordQuery(caseId, q, head.createdBy, now));
+      const queries = command.queries.map((q) => recordQuery(caseId, q, actor, now));
       const events = chainEvents(
         caseId,
         head,
-        queries.map((q) => queryRecorded(q, head.createdBy)),
+        queries.map((q) => queryRecorded(q, actor)),
         this.hasher,
       );
       await this.cases.append(tx, caseId, head, { queries, events, at: now });
       return queries;
-    });
+    }, within);
     this.metrics.queriesAppended(records.length);
     return records;
   }

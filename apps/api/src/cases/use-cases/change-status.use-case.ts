@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@app/core';
+import { Transaction, UnitOfWork } from '@app/core';
 import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { statusChanged } from '../domain/case-event.js';
 import { CaseStatus, canTransition } from '../domain/case-status.js';
@@ -11,6 +11,7 @@ import { CasesRepository } from '../persistence/cases.repository.js';
 export interface ChangeStatusCommand {
   caseId: string;
   to: CaseStatus;
+  /** The request's actor: the verified caller, or the body's claim without one. */
   changedBy: string;
   note: string | null;
 }
@@ -28,9 +29,9 @@ export class ChangeStatusUseCase {
     private readonly metrics: CaseMetrics,
   ) {}
 
-  async execute(command: ChangeStatusCommand): Promise<CaseWithQueries> {
+  async execute(command: ChangeStatusCommand, within?: Transaction): Promise<CaseWithQueries> {
     const { caseId, to } = command;
-    const from = await this.unitOfWork.run(async (tx) => {
+    const { from, updated } = await this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
@@ -42,11 +43,12 @@ export class ChangeStatusUseCase {
         this.hasher,
       );
       await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
-      return head.status;
-    });
+      // Read in the transaction: the answer is the case exactly as this change left it.
+      const after = await this.cases.findById(caseId, CASE_DETAIL_QUERIES, tx);
+      if (!after) throw new CaseNotFoundError(caseId);
+      return { from: head.status, updated: after };
+    }, within);
     this.metrics.statusChanged(from, to);
-    const updated = await this.cases.findById(caseId, CASE_DETAIL_QUERIES);
-    if (!updated) throw new CaseNotFoundError(caseId);
     return updated;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { UnitOfWork } from '@app/core';
+import { Transaction, UnitOfWork } from '@app/core';
 import { chainEvents, ChainHasher, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
 import { caseCreated, queryRecorded } from '../domain/case-event.js';
 import {
@@ -14,11 +14,15 @@ import {
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
+/** `createdBy` is the request's actor: the verified caller, or the body's claim without one. */
 export interface CreateCaseCommand extends NewCaseInput {
   queries: NewQueryInput[];
 }
 
-/** Opens a case with its first query records; the case, records and events commit together. */
+/**
+ * Opens a case with its first query records; the case, records and events commit together
+ * (in `within` when given: see {@link UnitOfWork}).
+ */
 @Injectable()
 export class CreateCaseUseCase {
   constructor(
@@ -29,7 +33,7 @@ export class CreateCaseUseCase {
     private readonly metrics: CaseMetrics,
   ) {}
 
-  async execute(command: CreateCaseCommand): Promise<CaseWithQueries> {
+  async execute(command: CreateCaseCommand, within?: Transaction): Promise<CaseWithQueries> {
     const now = new Date();
     const created = openCase(command, now);
     const queries = command.queries.map((q) => recordQuery(created.id, q, created.createdBy, now));
@@ -40,7 +44,7 @@ export class CreateCaseUseCase {
       this.hasher,
     );
 
-    await this.unitOfWork.run((tx) => this.cases.insert(tx, created, queries, events));
+    await this.unitOfWork.run((tx) => this.cases.insert(tx, created, queries, events), within);
 
     this.metrics.caseCreated(created.caseType, created.priority, queries.length);
     this.logger.info(

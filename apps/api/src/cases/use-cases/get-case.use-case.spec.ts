@@ -21,10 +21,11 @@ describe('GetCaseUseCase', () => {
     const c = await slice.open({
       queries: texts.slice(0, CASE_DETAIL_QUERIES).map((t) => aQueryInput(t)),
     });
-    await slice.appendQueries.execute(
-      c.id,
-      texts.slice(CASE_DETAIL_QUERIES).map((t) => aQueryInput(t)),
-    );
+    await slice.appendQueries.execute({
+      caseId: c.id,
+      queries: texts.slice(CASE_DETAIL_QUERIES).map((t) => aQueryInput(t)),
+      actor: null,
+    });
     const found = await new GetCaseUseCase(slice.cases).execute(c.id);
     expect(found.queries.map((q) => q.queryText)).toEqual(texts.slice(0, CASE_DETAIL_QUERIES));
     expect(found.queriesTotal).toBe(CASE_DETAIL_QUERIES + 3);

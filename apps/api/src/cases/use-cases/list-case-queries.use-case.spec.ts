@@ -8,11 +8,11 @@ describe('ListCaseQueriesUseCase', () => {
   async function withFiveRecords() {
     const slice = inMemoryCases();
     const c = await slice.open({ queries: [aQueryInput('q1'), aQueryInput('q2')] });
-    await slice.appendQueries.execute(c.id, [
-      aQueryInput('q3'),
-      aQueryInput('q4'),
-      aQueryInput('q5'),
-    ]);
+    await slice.appendQueries.execute({
+      caseId: c.id,
+      queries: [aQueryInput('q3'), aQueryInput('q4'), aQueryInput('q5')],
+      actor: null,
+    });
     return { caseId: c.id, list: new ListCaseQueriesUseCase(slice.cases) };
   }
 

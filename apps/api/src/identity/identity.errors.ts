@@ -1,0 +1,58 @@
+import { AppError, defineErrorCodes } from '@app/core';
+
+export const IdentityErrors = defineErrorCodes('identity', {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ACTOR_MISMATCH: 403,
+});
+
+/** The realm every challenge names (RFC 6750 §3). */
+const REALM = 'case-tracker';
+
+function challenge(attributes: Record<string, string>): string {
+  const quoted = Object.entries({ realm: REALM, ...attributes }).map(
+    // A quoted-string may not hold a bare `"` or `\`.
+    ([name, value]) => `${name}="${value.replace(/["\\]/g, '')}"`,
+  );
+  return `Bearer ${quoted.join(', ')}`;
+}
+
+/**
+ * No usable bearer token. Without one the challenge names only the realm; with a token
+ * that fails verification it says `invalid_token` and why, as RFC 6750 §3.1 describes.
+ */
+export class UnauthenticatedError extends AppError {
+  override readonly headers: Readonly<Record<string, string>>;
+
+  constructor(message: string, tokenPresented: boolean) {
+    super(IdentityErrors.UNAUTHENTICATED, message);
+    this.headers = {
+      'WWW-Authenticate': tokenPresented
+        ? challenge({ error: 'invalid_token', error_description: message })
+        : challenge({}),
+    };
+  }
+}
+
+/** A verified caller whose token lacks the scope the operation needs. */
+export class ForbiddenError extends AppError {
+  override readonly headers: Readonly<Record<string, string>>;
+
+  constructor(readonly scope: string) {
+    super(IdentityErrors.FORBIDDEN, `this operation needs the ${scope} scope`);
+    this.headers = {
+      'WWW-Authenticate': challenge({ error: 'insufficient_scope', scope }),
+    };
+  }
+}
+
+/** A body naming someone other than the caller as the actor. */
+export class ActorMismatchError extends AppError {
+  constructor(field: string) {
+    super(
+      IdentityErrors.ACTOR_MISMATCH,
+      `${field} must be the authenticated caller's email, or left out`,
+      field,
+    );
+  }
+}

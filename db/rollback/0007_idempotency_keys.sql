@@ -1,0 +1,3 @@
+-- destroys: idempotency_keys
+-- Retries of writes made before the rollback are no longer recognised.
+drop table if exists idempotency_keys;

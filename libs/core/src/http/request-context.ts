@@ -1,0 +1,40 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Transaction } from '../unit-of-work.js';
+
+/** Who sent a request, as a verified token names them. */
+export interface Caller {
+  /** The token's `email` claim, lower-cased. */
+  readonly email: string;
+  /** The token's `scope` claim, split on spaces. */
+  readonly scopes: readonly string[];
+}
+
+/**
+ * What the edge learnt about one request, for the layers after it: the caller once a token
+ * is verified (null when authentication is off), and the transaction an idempotent write
+ * runs in. Controllers take it as a parameter (`@Ctx()`) and put what a use case needs into
+ * its command; nothing reads it from ambient state.
+ */
+export class RequestContext {
+  caller: Caller | null = null;
+  /** Opened by the idempotency layer so the write and its stored response commit together. */
+  transaction: Transaction | undefined = undefined;
+}
+
+const contexts = new WeakMap<Request, RequestContext>();
+
+/** The request's context, created on first use. */
+export function requestContextOf(req: Request): RequestContext {
+  let context = contexts.get(req);
+  if (!context) {
+    context = new RequestContext();
+    contexts.set(req, context);
+  }
+  return context;
+}
+
+/** A controller parameter: the current request's {@link RequestContext}. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  requestContextOf(context.switchToHttp().getRequest<Request>()),
+);
