@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { aCase } from '../factories/case.factory.js';
 import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
 import { freePort } from '../setup/free-port.js';
+import { JWT_SECRET } from '../setup/tokens.js';
+import { mintToken } from '../../apps/api/src/identity/mint-token.js';
 
 const run = promisify(execFile);
 const ENTRY = 'dist/apps/api/src/main.js';
@@ -53,11 +55,27 @@ describe('the built service', () => {
 
   it('migrates, serves the committed OpenAPI document, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const service = start({ DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' });
+    const service = start({
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_JWT_SECRET: JWT_SECRET,
+    });
     try {
       await waitFor(() => service.output().includes('listening'));
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(200);
+
+      // On a database of its own the service checks tokens unless told otherwise.
+      const api = `http://127.0.0.1:${port}/api/v1/cases`;
+      expect((await fetch(api)).status).toBe(401);
+      const token = await mintToken(JWT_SECRET, {
+        email: 'ana@example.com',
+        scope: 'cases:read',
+        ttlSeconds: 60,
+      });
+      const listed = await fetch(api, { headers: { Authorization: `Bearer ${token}` } });
+      expect(listed.status).toBe(200);
 
       const served = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as {
         info: Record<string, unknown>;
@@ -73,7 +91,12 @@ describe('the built service', () => {
 
   it('on SIGTERM finishes the request in flight, refuses new connections, exits 0', async () => {
     const port = await freePort();
-    const service = start({ DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1' });
+    const service = start({
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_MODE: 'off',
+    });
     await waitFor(() => service.output().includes('listening'));
 
     const body = JSON.stringify(aCase());
@@ -119,6 +142,8 @@ describe('the built service', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^config error: PORT must be an integer/),
       expect.stringMatching(/^config error: DATABASE_URL must be a postgres:\/\/ URL/),
+      // A service on a database of its own does not start without a way to check tokens.
+      'config error: AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL',
     ]);
   }, 30000);
 });

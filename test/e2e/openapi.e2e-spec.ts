@@ -97,6 +97,67 @@ describe('OpenAPI document and Swagger UI', () => {
     );
   });
 
+  it('declares the bearer scheme, and 401 and 403 on every API operation', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    expect(doc.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, Record<string, unknown>>).map(([method, op]) => ({
+        path,
+        method,
+        op: op as {
+          security?: unknown;
+          responses: Record<string, { description: string }>;
+          parameters?: { name: string; in: string }[];
+        },
+      })),
+    );
+    const api = operations.filter(({ path }) => path.startsWith('/api/'));
+    expect(api.length).toBeGreaterThanOrEqual(7);
+    for (const { path, method, op } of api) {
+      const where = `${method} ${path}`;
+      expect([where, op.security]).toEqual([where, [{ bearer: [] }]]);
+      expect([where, op.responses['401']?.description]).toEqual([where, 'UNAUTHENTICATED']);
+      expect([where, op.responses['403']?.description]).toEqual([
+        where,
+        expect.stringContaining('FORBIDDEN'),
+      ]);
+    }
+    for (const { path, op } of operations.filter((o) => !o.path.startsWith('/api/'))) {
+      expect([path, op.security]).toEqual([path, undefined]);
+    }
+  });
+
+  it('declares Idempotency-Key, 409 and 422 on every POST', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const post = (
+        item as Record<
+          string,
+          { parameters: { name: string; in: string }[] } & {
+            responses: Record<string, { description: string }>;
+          }
+        >
+      ).post;
+      if (!post) continue;
+      expect([path, post.parameters.find((p) => p.name === 'Idempotency-Key')]).toEqual([
+        path,
+        expect.objectContaining({ in: 'header', required: false }),
+      ]);
+      expect([path, post.responses['409'].description]).toEqual([
+        path,
+        expect.stringContaining('IDEMPOTENCY_KEY_IN_USE'),
+      ]);
+      expect([path, post.responses['422'].description]).toEqual([
+        path,
+        expect.stringContaining('IDEMPOTENCY_KEY_REUSED'),
+      ]);
+    }
+  });
+
   it('serves Swagger UI at /docs', async () => {
     const res = await request(t.http).get('/docs/');
     expect(res.status).toBe(200);

@@ -13,7 +13,7 @@ describe('when PostgreSQL cannot be reached', () => {
 
   beforeAll(async () => {
     const url = `postgres://postgres@127.0.0.1:${await freePort()}/nowhere`;
-    const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', AUTH_MODE: 'off' });
     database = new Database({
       url,
       ...config.db,

@@ -13,7 +13,7 @@ interface OutcomeRow {
   fingerprint: string;
   status: number;
   location: string | null;
-  body: unknown;
+  body: string;
 }
 
 @Injectable()
@@ -34,12 +34,16 @@ export class PgIdempotencyStore extends IdempotencyStore {
 
   async find(tx: Transaction, request: IdempotentRequest): Promise<StoredOutcome | null> {
     const [row] = await sqlOf(tx)<OutcomeRow[]>`
-      select fingerprint, status, location, body from idempotency_keys
+      select fingerprint, status, location, body::text as body from idempotency_keys
       where scope = ${request.scope} and key = ${request.key} and expires_at > now()`;
     if (!row) return null;
     return {
       fingerprint: row.fingerprint,
-      response: { status: row.status, location: row.location, body: row.body },
+      response: {
+        status: row.status,
+        location: row.location,
+        body: JSON.parse(row.body) as unknown,
+      },
     };
   }
 
@@ -53,11 +57,11 @@ export class PgIdempotencyStore extends IdempotencyStore {
     await sql`
       delete from idempotency_keys
       where scope = ${request.scope} and key = ${request.key} and expires_at <= now()`;
-    // `json`, not `jsonb`: the replay keeps the body's key order.
+    // Sent as text and kept as `json`, not `jsonb`: the replay keeps the body's key order.
     await sql`
       insert into idempotency_keys (scope, key, fingerprint, status, location, body, expires_at)
       values (${request.scope}, ${request.key}, ${request.fingerprint}, ${response.status},
-              ${response.location}, ${JSON.stringify(response.body)}::json,
+              ${response.location}, ${JSON.stringify(response.body)}::text::json,
               now() + make_interval(hours => ${ttlHours}))`;
   }
 
