@@ -7,10 +7,12 @@
  * autocannon from this process, and prints (and writes to docs/bench/) requests/s,
  * p50/p95/p99, errors, ratios and the service's peak RSS, with EXPLAIN plans; then W4's
  * p95 idle and beside clients looping short searches (SHORT_SEARCH), and their ratio.
- * `--workloads` runs only the named workloads. Uses BENCH_DATABASE_URL when set, else an
- * embedded PostgreSQL in .data/bench.
+ * `--workloads` runs only the named workloads. `--identity-cost` instead measures what
+ * token verification and the Idempotency-Key write cost on W1 and W4 (IDENTITY_VARIANTS).
+ * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in .data/bench.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { promisify } from 'node:util';
@@ -19,6 +21,7 @@ import postgres from 'postgres';
 import { Database, Migrator, startEmbeddedPostgres } from '@app/database';
 import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
+import { mintToken } from '../../apps/api/src/identity/mint-token.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
 import { SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
@@ -32,6 +35,7 @@ interface Options {
   connections: number;
   sustain: number;
   workloads: Workload[];
+  identityCost: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -50,6 +54,7 @@ function parseOptions(argv: string[]): Options {
     latencyDuration: Number(value('--latency-duration', '5')),
     connections: Number(value('--connections', '16')),
     sustain: Number(value('--sustain', '60')),
+    identityCost: argv.includes('--identity-cost'),
     workloads: value('--workloads', WORKLOADS.map((w) => w.name).join(','))
       .split(',')
       .map((name) => {
@@ -102,6 +107,7 @@ async function measure(
   ids: string[],
   connections: number,
   seconds: number,
+  headers: () => Record<string, string> = () => ({}),
 ): Promise<Measurement> {
   const latencies: number[] = [];
   const perSecond: number[] = [];
@@ -117,9 +123,11 @@ async function measure(
             setupRequest: (req) => ({
               ...req,
               path: workload.path(ids),
-              ...(workload.body
-                ? { body: workload.body, headers: { 'content-type': 'application/json' } }
-                : {}),
+              ...(workload.body ? { body: workload.body } : {}),
+              headers: {
+                ...(workload.body ? { 'content-type': 'application/json' } : {}),
+                ...headers(),
+              },
             }),
           },
         ],
@@ -276,7 +284,8 @@ async function startTarget(name: Target['name'], env: Record<string, string>): P
   const deadline = Date.now() + 30000;
   for (;;) {
     try {
-      if ((await fetch(`${base}/api/v1/cases?page_size=1`)).ok) break;
+      // Any answer but a 5xx: a service checking tokens answers 401 once it is up.
+      if ((await fetch(`${base}/api/v1/cases?page_size=1`)).status < 500) break;
     } catch {
       // not listening yet
     }
@@ -360,6 +369,107 @@ async function sustain(
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
+const BENCH_SECRET = 'benchmark-secret-of-at-least-32-bytes';
+// W1's body names bench@example.com as the creator; under tokens that must be the caller.
+const BENCH_CALLER = 'bench@example.com';
+
+interface IdentityVariant {
+  name: string;
+  env: Record<string, string>;
+  /** Per request: a fresh Idempotency-Key must differ on every request. */
+  headers: (token: string) => Record<string, string>;
+  /** Idempotency-Key applies to POSTs only. */
+  postsOnly: boolean;
+}
+
+const IDENTITY_VARIANTS: IdentityVariant[] = [
+  { name: 'AUTH_MODE=off', env: { AUTH_MODE: 'off' }, headers: () => ({}), postsOnly: false },
+  {
+    name: 'jwt (HS256)',
+    env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: BENCH_SECRET },
+    headers: (token) => ({ authorization: `Bearer ${token}` }),
+    postsOnly: false,
+  },
+  {
+    name: 'jwt + Idempotency-Key',
+    env: { AUTH_MODE: 'jwt', AUTH_JWT_SECRET: BENCH_SECRET },
+    headers: (token) => ({ authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }),
+    postsOnly: true,
+  },
+];
+
+function idleOn(url: string) {
+  return async () => {
+    const monitor = postgres(url, { max: 1 });
+    try {
+      await databaseIdle(monitor);
+    } finally {
+      await monitor.end();
+    }
+  };
+}
+
+/**
+ * W4 and W1 on the service without tokens, with a verified HS256 token on every request,
+ * and (W1) with a fresh Idempotency-Key on every request as well: what verification and
+ * the key's lookup and write cost.
+ */
+async function identityCost(
+  url: string,
+  size: number,
+  ids: string[],
+  options: Options,
+  idle: () => Promise<void>,
+  log: (line: string) => void,
+): Promise<string> {
+  const token = await mintToken(BENCH_SECRET, {
+    email: BENCH_CALLER,
+    scope: 'cases:read cases:write',
+    ttlSeconds: 24 * 3600,
+  });
+  const workloads = ['W4', 'W1'].map((name) => WORKLOADS.find((w) => w.name === name)!);
+  const rows: string[] = [];
+  for (const variant of IDENTITY_VARIANTS) {
+    const target = await startTarget('service', {
+      DATABASE_URL: url,
+      MIGRATE_ON_START: 'false',
+      RATE_LIMIT_PER_MINUTE: '10000000',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      NODE_ENV: 'production',
+      ...variant.env,
+    });
+    try {
+      for (const workload of workloads) {
+        if (variant.postsOnly && workload.method !== 'POST') continue;
+        const headers = () => variant.headers(token);
+        const runOnce = async (connections: number, seconds: number) => {
+          await idle();
+          return measure(target.base, workload, ids, connections, seconds, headers);
+        };
+        await runOnce(options.connections, 2);
+        const thr = await runOnce(options.connections, options.duration);
+        const lat = await runOnce(1, options.latencyDuration);
+        const row =
+          `| ${size.toLocaleString('en')} | ${workload.name} ${workload.title} | ${variant.name} | ${fmt(thr.rps, 0)} | ` +
+          `${fmt(thr.p50)} / ${fmt(thr.p95)} / ${fmt(thr.p99)} | ${fmt(lat.p50, 2)} / ${fmt(lat.p95, 2)} / ${fmt(lat.p99, 2)} | ` +
+          `${thr.errors + lat.errors} |`;
+        rows.push(row);
+        log(row);
+      }
+    } finally {
+      target.child.kill('SIGTERM');
+      await new Promise((resolve) => target.child.once('exit', resolve));
+    }
+  }
+  return [
+    `### What tokens and idempotency keys cost, ${size.toLocaleString('en')} cases\n`,
+    `| cases | workload | variant | req/s (c=${options.connections}) | p50/p95/p99 ms (c=${options.connections}) | p50/p95/p99 ms (c=1) | errors |`,
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -402,8 +512,15 @@ async function main(): Promise<void> {
       ).map((r) => r.id);
       await sql.end();
 
+      if (options.identityCost) {
+        report.push(await identityCost(url, size, ids, options, idleOn(url), log));
+        continue;
+      }
       const env = {
         DATABASE_URL: url,
+        // The workloads compare the API with a baseline that checks no tokens; what tokens
+        // and idempotency keys cost is measured apart (--identity-cost).
+        AUTH_MODE: 'off',
         MIGRATE_ON_START: 'false',
         RATE_LIMIT_PER_MINUTE: '10000000',
         // The short-search clients are told apart by X-Forwarded-For (see SHORT_SEARCH).
