@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { DestinationStream, Logger } from 'pino';
 import type { Options as HttpLoggerOptions } from 'pino-http';
 import pretty from 'pino-pretty';
+import { requestContextOf } from './http/request-context.js';
 
 export interface LoggerSettings {
   serviceName: string;
@@ -61,6 +62,16 @@ export function routeTemplate(req: { route?: { path?: string } }): string {
   return template && !template.includes('*') ? template : 'unmatched';
 }
 
+/** What the access line says about a request: its answer, time, route and verified caller. */
+function accessContext(req: Req, res: ServerResponse, durationMs: number) {
+  return {
+    status: res.statusCode,
+    duration_ms: durationMs,
+    route: routeTemplate(req),
+    caller: requestContextOf(req).caller?.email ?? null,
+  };
+}
+
 /**
  * pino-http settings: it takes or makes the correlation id (and echoes it on the
  * response), binds `correlation_id`, `endpoint` and `method` to every line logged while
@@ -89,18 +100,10 @@ export function httpLoggerOptions(logger: Logger): HttpLoggerOptions {
       `${req.method} ${pathOf(req)} ${res.statusCode} ${ms}ms`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
     customSuccessObject: (req: Req, res, value: { responseTime: number }) => ({
-      context: {
-        status: res.statusCode,
-        duration_ms: value.responseTime,
-        route: routeTemplate(req),
-      },
+      context: accessContext(req, res, value.responseTime),
     }),
     customErrorObject: (req: Req, res, _error, value: { responseTime: number }) => ({
-      context: {
-        status: res.statusCode,
-        duration_ms: value.responseTime,
-        route: routeTemplate(req),
-      },
+      context: accessContext(req, res, value.responseTime),
     }),
   };
 }

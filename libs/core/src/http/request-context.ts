@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import type { Transaction } from '../unit-of-work.js';
 
@@ -22,10 +23,10 @@ export class RequestContext {
   transaction: Transaction | undefined = undefined;
 }
 
-const contexts = new WeakMap<Request, RequestContext>();
+const contexts = new WeakMap<IncomingMessage, RequestContext>();
 
 /** The request's context, created on first use. */
-export function requestContextOf(req: Request): RequestContext {
+export function requestContextOf(req: IncomingMessage): RequestContext {
   let context = contexts.get(req);
   if (!context) {
     context = new RequestContext();
