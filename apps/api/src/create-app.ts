@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
-import { configureHttp, documentErrorCodes } from '@app/core';
+import { configureHttp, documentClosedBodies, documentErrorCodes } from '@app/core';
 import { AppDependencies, AppModule } from './app.module.js';
 
 /** The Nest application, fully configured but not listening. Used by main.ts and the tests. */
@@ -28,9 +28,10 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('Case Tracker API')
     .setDescription(
       'Support cases and every SQL query run while working them, with an append-only audit trail. ' +
-        'Every /api/v1 response is an envelope: {success, data, errors}.',
+        'Every /api/v1 response is an envelope: {success, data, errors}. ' +
+        'Anywhere in a request, a string holding U+0000 or an unpaired UTF-16 surrogate is refused (422).',
     )
     .setVersion(version)
     .build();
-  return documentErrorCodes(SwaggerModule.createDocument(app, config));
+  return documentClosedBodies(documentErrorCodes(SwaggerModule.createDocument(app, config)));
 }

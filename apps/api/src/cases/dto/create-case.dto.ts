@@ -14,13 +14,15 @@ import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import type { CreateCaseCommand } from '../use-cases/create-case.use-case.js';
 import { QueryRecordInput, toNewQueryInput } from './query-record.input.js';
-import { CharLength, IsNotBlank, NormalizeEmail, Trim } from './validators.js';
+import { CharLength, IsNotBlank, NormalizeEmail, Omittable, Trim } from './validators.js';
 
 export class CreateCaseDto {
   @ApiProperty({
     example: 'Q4 sales extract',
     minLength: 1,
     maxLength: 200,
+    // Not blank: at least one character that trim() keeps (ECMAScript's \s is what it drops).
+    pattern: '\\S',
     description: 'Trimmed; must not be blank.',
   })
   @Trim()
@@ -61,8 +63,12 @@ export class CreateCaseDto {
   @CharLength(1, 255)
   created_by!: string;
 
-  @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: () => [QueryRecordInput],
+    maxItems: 100,
+    description: 'Left out: the case opens without query records.',
+  })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   // An array is an object to ValidateNested, which would pass `[[]]` through unchecked.
