@@ -32,6 +32,11 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
         'Anywhere in a request, a string holding U+0000 or an unpaired UTF-16 surrogate is refused (422).',
     )
     .setVersion(version)
+    .addServer('/', 'The host that serves this document')
     .build();
+  // package.json says UNLICENSED: no licence is granted.
+  config.info.license = { name: 'Proprietary (UNLICENSED)' };
+  // Nothing is authenticated yet: an empty list says so, where leaving it out says nothing.
+  config.security ??= [];
   return documentClosedBodies(documentErrorCodes(SwaggerModule.createDocument(app, config)));
 }
