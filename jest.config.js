@@ -16,7 +16,7 @@ const config = {
   extensionsToTreatAsEsm: ['.ts'],
   testMatch: ['<rootDir>/{apps,libs,db}/**/*.spec.ts', '<rootDir>/test/**/*.{int,e2e}-spec.ts'],
   moduleNameMapper: {
-    '^@app/(core|config|database)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@app/(core|config|database|api-client)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
