@@ -82,6 +82,31 @@ describe('POST /api/v1/cases', () => {
     expect(res.body.data.queries).toEqual([]);
   });
 
+  it('accepts null where the document says nullable', async () => {
+    const res = await post(
+      aCase({
+        description: null,
+        queries: [
+          aQuery({
+            execution_time_ms: null,
+            rows_affected: null,
+            result: null,
+            executed_by: null,
+            executed_at: null,
+          }),
+        ],
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.data.description).toBeNull();
+    expect(res.body.data.queries[0]).toMatchObject({
+      execution_time_ms: null,
+      rows_affected: null,
+      result: null,
+      executed_by: 'ana@example.com',
+    });
+  });
+
   it('keeps explicit executed_by, executed_at and a JSON result', async () => {
     const executedAt = '2025-10-01T10:00:00.123Z';
     const result = { rows: [{ region: 'north', total: 1200 }], note: 'ok' };
@@ -115,6 +140,7 @@ describe('POST /api/v1/cases', () => {
     ['status is not accepted', { status: 'closed' }, 'status'],
     ['unknown property', { colour: 'red' }, 'colour'],
     ['queries not an array', { queries: { a: 1 } }, 'queries'],
+    ['queries null, which the document does not allow', { queries: null }, 'queries'],
     ['too many queries', { queries: Array.from({ length: 101 }, () => aQuery()) }, 'queries'],
     ['NUL in title', { title: 'a\u0000b' }, 'title'],
   ])(

@@ -2,11 +2,28 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { errorCodesMarkdown } from '@app/core';
+import { aCase, aQuery } from '../factories/case.factory.js';
 import { startTestApp, TestApp } from '../setup/test-app.js';
 
 const COMMITTED = new URL('../../docs/openapi.json', import.meta.url);
 const README = new URL('../../README.md', import.meta.url);
 const ERROR_CODES_BLOCK = /(<!-- error-codes:start -->\n)[\s\S]*?(<!-- error-codes:end -->)/;
+
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  nullable?: boolean;
+  oneOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+  default?: unknown;
+  format?: string;
+  maximum?: number;
+}
+
+/** Null is allowed by `nullable`, or by a `oneOf` member that says it (OpenAPI 3.0). */
+const takesNull = (schema: Schema) =>
+  schema.nullable === true || (schema.oneOf ?? []).some((member) => member.nullable === true);
 
 describe('OpenAPI document and Swagger UI', () => {
   let t: TestApp;
@@ -155,6 +172,105 @@ describe('OpenAPI document and Swagger UI', () => {
         path,
         expect.stringContaining('IDEMPOTENCY_KEY_REUSED'),
       ]);
+    }
+  });
+
+  it('states what the service enforces on bodies and parameters', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    const schemas: Record<string, Schema> = doc.components.schemas;
+    const bodies = ['CreateCaseDto', 'AppendQueriesDto', 'ChangeStatusDto', 'QueryRecordInput'];
+    for (const name of bodies) {
+      expect([name, schemas[name].additionalProperties]).toEqual([name, false]);
+      // A default makes openapi-typescript's types require the property of every caller.
+      for (const [key, property] of Object.entries(schemas[name].properties!)) {
+        expect([name, key, property.default]).toEqual([name, key, undefined]);
+      }
+    }
+    expect(schemas.CreateCaseDto.required).not.toContain('queries');
+    // Responses stay open: a field added later must not break a client that validates.
+    expect(schemas.CaseResponse.additionalProperties).toBeUndefined();
+    expect(schemas.CaseEventResponse.additionalProperties).toBeUndefined();
+
+    for (const [name, schema] of Object.entries(schemas)) {
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        if (/(_by|^actor)$/.test(key))
+          expect([name, key, property.format]).toEqual([name, key, 'email']);
+        if (/_at$/.test(key))
+          expect([name, key, property.format]).toEqual([name, key, 'date-time']);
+      }
+    }
+    const parameters = [
+      ...doc.paths['/api/v1/cases'].get.parameters,
+      ...doc.paths['/api/v1/cases/{id}/queries'].get.parameters,
+    ] as { name: string; required: boolean; schema: Schema }[];
+    for (const parameter of parameters.filter((p) => /^page/.test(p.name))) {
+      expect(parameter.required).toBe(false);
+      expect(parameter.schema.maximum).toEqual(expect.any(Number));
+    }
+    expect(parameters.find((p) => p.name === 'created_by')!.schema.format).toBe('email');
+  });
+
+  it('refuses null wherever the document does not allow it, and takes it where it does', async () => {
+    const doc = (await request(t.http).get('/openapi.json')).body;
+    const schemas: Record<string, Schema> = doc.components.schemas;
+    const newCase = async () =>
+      (
+        await request(t.http)
+          .post('/api/v1/cases')
+          .send(aCase({ queries: [] }))
+      ).body.data.id as string;
+    // Each body schema, with a valid body and where to send it.
+    const targets: Record<
+      string,
+      { valid: Record<string, unknown>; at: string; send(body: object): Promise<request.Response> }
+    > = {
+      CreateCaseDto: {
+        valid: aCase(),
+        at: '',
+        send: (body) => request(t.http).post('/api/v1/cases').send(body),
+      },
+      QueryRecordInput: {
+        valid: aQuery(),
+        at: 'queries[0].',
+        send: (body) =>
+          request(t.http)
+            .post('/api/v1/cases')
+            .send(aCase({ queries: [body] })),
+      },
+      AppendQueriesDto: {
+        valid: { queries: [aQuery()] },
+        at: '',
+        send: async (body) =>
+          request(t.http)
+            .post(`/api/v1/cases/${await newCase()}/queries`)
+            .send(body),
+      },
+      ChangeStatusDto: {
+        valid: { status: 'in_progress', changed_by: 'lead@example.com', note: 'picked up' },
+        at: '',
+        send: async (body) =>
+          request(t.http)
+            .post(`/api/v1/cases/${await newCase()}/status`)
+            .send(body),
+      },
+    };
+    const closed = Object.keys(schemas).filter(
+      (name) => schemas[name].additionalProperties === false,
+    );
+    expect(Object.keys(targets).sort()).toEqual(closed.sort());
+
+    for (const [name, target] of Object.entries(targets)) {
+      for (const [key, property] of Object.entries(schemas[name].properties!)) {
+        const res = await target.send({ ...target.valid, [key]: null });
+        const outcome = takesNull(property)
+          ? res.status
+          : res.body.errors.map((e: { code: string; field: string }) => `${e.code} ${e.field}`);
+        expect([name, key, outcome]).toEqual([
+          name,
+          key,
+          takesNull(property) ? 201 : [`VALIDATION_ERROR ${target.at}${key}`],
+        ]);
+      }
     }
   });
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { AuthConfig } from '@app/config';
-import { Authenticate, configureHttp, documentErrorCodes } from '@app/core';
+import { Authenticate, configureHttp, documentClosedBodies, documentErrorCodes } from '@app/core';
 import { AppDependencies, AppModule } from './app.module.js';
 import { BEARER_SCHEME } from './identity/scopes.js';
 import { TokenVerifier } from './identity/token-verifier.js';
@@ -42,7 +42,8 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('Case Tracker API')
     .setDescription(
       'Support cases and every SQL query run while working them, with an append-only audit trail. ' +
-        'Every /api/v1 response is an envelope: {success, data, errors}.',
+        'Every /api/v1 response is an envelope: {success, data, errors}. ' +
+        'Anywhere in a request, a string holding U+0000 or an unpaired UTF-16 surrogate is refused (422).',
     )
     .setVersion(version)
     .addBearerAuth(
@@ -56,6 +57,12 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
       },
       BEARER_SCHEME,
     )
+    .addServer('/', 'The host that serves this document')
     .build();
-  return documentErrorCodes(SwaggerModule.createDocument(app, config));
+  // package.json says UNLICENSED: no licence is granted.
+  config.info.license = { name: 'Proprietary (UNLICENSED)' };
+  // No document-wide requirement: each API operation names the bearer scheme itself, and
+  // health, metrics and the documents need none (an empty list says so explicitly).
+  config.security ??= [];
+  return documentClosedBodies(documentErrorCodes(SwaggerModule.createDocument(app, config)));
 }

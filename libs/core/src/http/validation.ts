@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform, ValidationPipe } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import { FieldProblem, ValidationFailedError } from '../errors.js';
 import { findUnsafeJson } from './json-guard.js';
@@ -64,4 +65,35 @@ export class AppValidationPipe implements PipeTransform {
     }
     return this.inner.transform(value, metadata);
   }
+}
+
+/**
+ * Says in the document what {@link AppValidationPipe} enforces on every body: no property
+ * beyond its DTO's, nested DTOs included (`forbidNonWhitelisted`). Every object schema a
+ * request body reaches through `$ref` gets `additionalProperties: false`; none is named here,
+ * so a new body DTO is covered as soon as an operation takes it.
+ */
+export function documentClosedBodies(document: OpenAPIObject): OpenAPIObject {
+  const schemas = document.components?.schemas ?? {};
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string') {
+      Object.values(node).forEach(visit);
+      return;
+    }
+    const name = ref.replace('#/components/schemas/', '');
+    const schema = schemas[name];
+    if (reached.has(name) || !schema || '$ref' in schema) return;
+    reached.add(name);
+    if (schema.type === 'object' && schema.properties) schema.additionalProperties ??= false;
+    visit(schema);
+  };
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem as Record<string, { requestBody?: unknown }>)) {
+      visit(operation?.requestBody);
+    }
+  }
+  return document;
 }

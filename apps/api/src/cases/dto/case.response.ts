@@ -16,7 +16,7 @@ import type {
 } from '../domain/case.js';
 import type { QueryRecordPage } from '../use-cases/list-case-queries.use-case.js';
 import type { CaseList } from '../use-cases/list-cases.use-case.js';
-import { ANY_JSON } from './query-record.input.js';
+import { ANY_JSON_OR_NULL } from './query-record.input.js';
 
 export class QueryRecordResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -28,8 +28,7 @@ export class QueryRecordResponse {
   @ApiProperty({ type: 'integer', format: 'int64', nullable: true }) rows_affected!: number | null;
   @ApiProperty({
     description: 'The JSON value recorded, or null.',
-    oneOf: ANY_JSON,
-    nullable: true,
+    oneOf: ANY_JSON_OR_NULL,
   })
   result!: unknown;
   @ApiProperty({ format: 'email' }) executed_by!: string;

@@ -20,6 +20,8 @@ export class CreateCaseDto {
     example: 'Q4 sales extract',
     minLength: 1,
     maxLength: 200,
+    // Not blank: at least one character that trim() keeps (ECMAScript's \s is what it drops).
+    pattern: '\\S',
     description: 'Trimmed; must not be blank.',
   })
   @Trim()
@@ -63,8 +65,12 @@ export class CreateCaseDto {
   @CharLength(1, 255)
   created_by?: string;
 
-  @ApiPropertyOptional({ type: () => [QueryRecordInput], maxItems: 100, default: [] })
-  @IsOptional()
+  @ApiPropertyOptional({
+    type: () => [QueryRecordInput],
+    maxItems: 100,
+    description: 'Left out: the case opens without query records.',
+  })
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   // An array is an object to ValidateNested, which would pass `[[]]` through unchecked.

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsEmail, IsIn, IsString } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
@@ -12,6 +12,7 @@ import {
   IsIsoDateOrDateTime,
   ISO_DATE_OR_DATE_TIME_PATTERN,
   NormalizeEmail,
+  Omittable,
   PageNumber,
   PageSize,
 } from './validators.js';
@@ -27,22 +28,28 @@ export class ListCasesQuery {
   page_size?: number;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES, enumName: 'CaseStatus' })
-  @IsOptional()
+  @Omittable()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ enum: PRIORITIES, enumName: 'Priority' })
-  @IsOptional()
+  @Omittable()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
   @ApiPropertyOptional({ enum: CASE_TYPES, enumName: 'CaseType' })
-  @IsOptional()
+  @Omittable()
   @IsIn(CASE_TYPES)
   case_type?: CaseType;
 
-  @ApiPropertyOptional({ description: 'Exact email, any letter case.', example: 'ana@example.com' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    description: 'Exact email, any letter case.',
+    example: 'ana@example.com',
+    format: 'email',
+    minLength: 1,
+    maxLength: 255,
+  })
+  @Omittable()
   @NormalizeEmail()
   @IsEmail()
   @CharLength(1, 255)
@@ -56,38 +63,42 @@ export class ListCasesQuery {
       'Retry-After 1) and a bounded wait for a turn (503 beyond).',
     maxLength: 200,
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @CharLength(0, 200)
   search?: string;
 
   @ApiPropertyOptional({
     description:
-      'created_at ≥ this (ISO 8601 date or date-time with zone). A bare date is midnight UTC.',
+      'created_at ≥ this (ISO 8601 date or date-time with zone, years 1900–9999). A bare date is midnight UTC.',
     example: '2025-10-01',
     pattern: ISO_DATE_OR_DATE_TIME_PATTERN,
   })
-  @IsOptional()
+  @Omittable()
   @IsIsoDateOrDateTime()
   date_gte?: string;
 
   @ApiPropertyOptional({
     description:
-      'created_at ≤ this (ISO 8601 date or date-time with zone). A bare date includes that whole day (UTC).',
+      'created_at ≤ this (ISO 8601 date or date-time with zone, years 1900–9999). A bare date includes that whole day (UTC).',
     example: '2025-10-31',
     pattern: ISO_DATE_OR_DATE_TIME_PATTERN,
   })
-  @IsOptional()
+  @Omittable()
   @IsIsoDateOrDateTime()
   date_lte?: string;
 
-  @ApiPropertyOptional({ enum: CASE_SORT_FIELDS, enumName: 'CaseSortField', default: 'created_at' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    enum: CASE_SORT_FIELDS,
+    enumName: 'CaseSortField',
+    description: 'Left out: created_at.',
+  })
+  @Omittable()
   @IsIn(CASE_SORT_FIELDS)
   sort_by?: CaseSortField;
 
-  @ApiPropertyOptional({ enum: SORT_ORDERS, enumName: 'SortOrder', default: 'desc' })
-  @IsOptional()
+  @ApiPropertyOptional({ enum: SORT_ORDERS, enumName: 'SortOrder', description: 'Left out: desc.' })
+  @Omittable()
   @IsIn(SORT_ORDERS)
   sort_order?: SortOrder;
 }

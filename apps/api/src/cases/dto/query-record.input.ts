@@ -7,9 +7,14 @@ import { CharLength, IsPastTimestamp, IsStorableJson, NormalizeEmail } from './v
 export const MAX_RESULT_BYTES = 256 * 1024;
 export const MAX_RESULT_DEPTH = 64;
 
-/** OpenAPI 3.0 has no "any" type: a result may be any of these JSON shapes. */
-export const ANY_JSON = [
-  { type: 'object' },
+/**
+ * Any JSON value or null, as a `oneOf`: OpenAPI 3.0 has neither an "any" nor a "null" type,
+ * and allows `nullable` only beside a `type`, so null rides on the object branch (the only
+ * one it then matches). The object branch says `additionalProperties: true` because code
+ * generators read a bare `{type: object}` as the empty object.
+ */
+export const ANY_JSON_OR_NULL = [
+  { type: 'object', additionalProperties: true, nullable: true },
   { type: 'array', items: {} },
   { type: 'string' },
   { type: 'number' },
@@ -66,9 +71,8 @@ export class QueryRecordInput {
   rows_affected?: number | null;
 
   @ApiPropertyOptional({
-    description: 'Any JSON value (rows, a summary or a message), at most 256 KiB serialized.',
-    oneOf: ANY_JSON,
-    nullable: true,
+    description: `Any JSON value (rows, a summary or a message), at most ${MAX_RESULT_BYTES / 1024} KiB serialized and nested at most ${MAX_RESULT_DEPTH} levels.`,
+    oneOf: ANY_JSON_OR_NULL,
     example: { rows: [{ region: 'north', total: 1200 }] },
   })
   @IsOptional()
@@ -82,6 +86,7 @@ export class QueryRecordInput {
     format: 'email',
     description: "Who ran it; defaults to the request's actor.",
     example: 'ana@example.com',
+    minLength: 1,
     maxLength: 255,
     nullable: true,
   })
@@ -94,7 +99,7 @@ export class QueryRecordInput {
   @ApiPropertyOptional({
     type: 'string',
     description:
-      'When it ran (ISO 8601 with a time zone); defaults to the write time. At most 5 minutes in the future.',
+      'When it ran (ISO 8601 with a time zone, years 1900–9999); defaults to the write time. At most 5 minutes in the future.',
     format: 'date-time',
     nullable: true,
   })

@@ -3,7 +3,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsInt,
-  IsOptional,
   Max,
   Min,
   registerDecorator,
@@ -160,7 +159,7 @@ const MAX_PAGE = 1_000_000;
 export const PageNumber = () =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1 }),
-    IsOptional(),
+    Omittable(),
     Type(() => Number),
     IsInt(),
     Min(1),
@@ -171,7 +170,7 @@ export const PageNumber = () =>
 export const PageSize = (max: number, fallback: number) =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: max, default: fallback }),
-    IsOptional(),
+    Omittable(),
     Type(() => Number),
     IsInt(),
     Min(1),
