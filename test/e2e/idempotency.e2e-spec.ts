@@ -128,9 +128,14 @@ describe('Idempotency-Key on POST', () => {
     const key = randomUUID();
     const unitOfWork = t.app.get(UnitOfWork);
     const store = t.app.get(IdempotencyStore);
+    // Without a token, a key belongs to the client's address: learn which one this is.
+    await create(randomUUID());
+    const [{ scope }] = await t.db.sql<{ scope: string }[]>`
+      select scope from idempotency_keys limit 1`;
+    expect(scope).not.toBe('');
     // Hold the key as a request in flight does, for as long as the transaction stays open.
     const res = await unitOfWork.run(async (tx) => {
-      expect(await store.claim(tx, { scope: '', key, fingerprint: '' })).toBe(true);
+      expect(await store.claim(tx, { scope, key, fingerprint: '' })).toBe(true);
       return create(key);
     });
     expect(res.status).toBe(409);

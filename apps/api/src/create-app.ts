@@ -16,6 +16,11 @@ export async function createApp(deps: AppDependencies): Promise<INestApplication
   });
   app.useLogger(app.get(NestPinoLogger));
   configureHttp(app, deps.config, deps.logger, { authenticate: authenticator(deps.config.auth) });
+  if (deps.config.auth.mode === 'jwt' && deps.config.auth.audience === undefined) {
+    deps.logger.warn(
+      'AUTH_JWT_AUDIENCE is not set: tokens your identity provider issues for other applications are accepted too',
+    );
+  }
   if (deps.config.auth.mode === 'off') {
     deps.logger.warn(
       'authentication is off (AUTH_MODE=off): anyone who reaches the port may act as anyone',

@@ -56,6 +56,8 @@ describe('loadConfig', () => {
       /AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL/,
     );
     expect(() => loadConfig({ AUTH_MODE: 'jwt' })).toThrow(/needs AUTH_JWT_SECRET/);
+    // A key source set is a wish to check tokens, embedded database or not.
+    expect(loadConfig({ AUTH_JWT_SECRET: 's'.repeat(32) }).auth.mode).toBe('jwt');
   });
 
   it('refuses a short secret, a bad JWKS URL, and two key sources', () => {
@@ -71,10 +73,14 @@ describe('loadConfig', () => {
       'AUTH_JWT_SECRET must be at least 32 bytes long',
     ]);
     expect(problems({ AUTH_JWT_SECRET: 'é'.repeat(16) })).toEqual([]);
-    expect(problems({ AUTH_JWKS_URL: 'ftp://keys' })).toEqual([
-      'AUTH_JWKS_URL must be an http(s) URL',
-      'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL',
-    ]);
+    for (const url of ['ftp://keys', 'http://id.example/jwks', 'not a url']) {
+      expect(problems({ AUTH_JWKS_URL: url })).toEqual([
+        'AUTH_JWKS_URL must be an https URL (http only on localhost)',
+        'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL',
+      ]);
+    }
+    expect(problems({ AUTH_JWKS_URL: 'https://id.example/jwks' })).toEqual([]);
+    expect(problems({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' })).toEqual([]);
     expect(
       problems({ AUTH_JWT_SECRET: 's'.repeat(32), AUTH_JWKS_URL: 'https://id.example/jwks' }),
     ).toEqual(['set AUTH_JWT_SECRET or AUTH_JWKS_URL, not both']);

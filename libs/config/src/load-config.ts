@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),
-    auth: readAuth(read, env.DATABASE_URL?.trim() ? 'jwt' : 'off', problems),
+    auth: readAuth(read, problems),
     idempotencyTtlHours: read.int('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
   };
 
@@ -64,14 +64,17 @@ const AUTH_MODES = ['jwt', 'off'] as const;
 const TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
- * `off` by default only when the embedded database runs (a local try-out); a service on a
- * real database verifies tokens unless told otherwise, and refuses to start without a key.
+ * `off` by default only for a local try-out: the embedded database and no key source set.
+ * A service on a database of its own verifies tokens unless told otherwise, and refuses to
+ * start without a key.
  */
-function readAuth(read: EnvReader, fallback: AuthConfig['mode'], problems: string[]): AuthConfig {
-  const mode = read.oneOf('AUTH_MODE', AUTH_MODES, fallback);
+function readAuth(read: EnvReader, problems: string[]): AuthConfig {
+  const tryOut =
+    !read.isSet('DATABASE_URL') && !read.isSet('AUTH_JWT_SECRET') && !read.isSet('AUTH_JWKS_URL');
+  const mode = read.oneOf('AUTH_MODE', AUTH_MODES, tryOut ? 'off' : 'jwt');
   if (mode === 'off') return { mode };
   const secret = read.secret('AUTH_JWT_SECRET', 32);
-  const jwksUrl = read.httpUrl('AUTH_JWKS_URL');
+  const jwksUrl = read.keySetUrl('AUTH_JWKS_URL');
   if (secret === undefined && jwksUrl === undefined && !read.isSet('AUTH_JWT_SECRET')) {
     problems.push('AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   }
@@ -120,16 +123,21 @@ class EnvReader {
     return this.raw(name) !== undefined;
   }
 
-  httpUrl(name: string): string | undefined {
+  /**
+   * Where signing keys are fetched: HTTPS, since whoever can answer instead of it can mint
+   * any caller; plain HTTP only on the loopback interface (a local identity provider).
+   */
+  keySetUrl(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
     try {
       const url = new URL(value);
-      if (url.protocol === 'https:' || url.protocol === 'http:') return value;
+      const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return value;
     } catch {
       // reported below
     }
-    this.problems.push(`${name} must be an http(s) URL`);
+    this.problems.push(`${name} must be an https URL (http only on localhost)`);
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import { Transaction, UnitOfWork } from './unit-of-work.js';
+import { runCommitEffects, Transaction, UnitOfWork } from './unit-of-work.js';
 
 class InMemoryTransaction extends Transaction {}
 
@@ -13,13 +13,16 @@ export class InMemoryUnitOfWork extends UnitOfWork {
 
   async run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T> {
     if (within) return work(within);
+    const tx = new InMemoryTransaction();
+    let result: T;
     try {
-      const result = await work(new InMemoryTransaction());
-      this.committed += 1;
-      return result;
+      result = await work(tx);
     } catch (error) {
       this.rolledBack += 1;
       throw error;
     }
+    this.committed += 1;
+    runCommitEffects(tx);
+    return result;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Transaction, UnitOfWork } from '@app/core';
+import { runCommitEffects, Transaction, UnitOfWork } from '@app/core';
 import { Database, Tx } from './database.js';
 
 class PgTransaction extends Transaction {
@@ -15,12 +15,15 @@ export class PgUnitOfWork extends UnitOfWork {
     super();
   }
 
-  run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T>, within?: Transaction): Promise<T> {
     if (within) {
-      sqlOf(within);
+      sqlOf(within); // throws unless this adapter opened it
       return work(within);
     }
-    return this.db.transaction((sql) => work(new PgTransaction(sql)));
+    let tx: PgTransaction | undefined;
+    const result = await this.db.transaction((sql) => work((tx = new PgTransaction(sql))));
+    runCommitEffects(tx!);
+    return result;
   }
 }
 

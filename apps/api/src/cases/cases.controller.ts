@@ -10,8 +10,10 @@ import {
   RequestContext,
   UuidParamPipe,
 } from '@app/core';
-import { Idempotent } from '../idempotency/idempotent.decorator.js';
+import type { IdempotentRequest } from '../idempotency/domain/idempotent-request.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
 import { IdempotencyErrors } from '../idempotency/idempotency.errors.js';
+import { answer, IdempotentWrites } from '../idempotency/idempotent-writes.js';
 import { actingAs } from '../identity/acting-as.js';
 import { IdentityErrors } from '../identity/identity.errors.js';
 import { RequiresScope, Scopes } from '../identity/scopes.js';
@@ -38,8 +40,13 @@ import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
-// Every operation may answer these: no valid token (401), or a token without the scope (403).
-const CALLER_ERRORS = [IdentityErrors.UNAUTHENTICATED, IdentityErrors.FORBIDDEN];
+// Every operation may answer these: no valid token (401), a token without the scope (403),
+// too many requests (429).
+const CALLER_ERRORS = [
+  IdentityErrors.UNAUTHENTICATED,
+  IdentityErrors.FORBIDDEN,
+  CoreErrors.RATE_LIMITED,
+];
 // Every POST honours Idempotency-Key.
 const RETRY_ERRORS = [
   IdempotencyErrors.IDEMPOTENCY_KEY_IN_USE,
@@ -64,12 +71,12 @@ export class CasesController {
     private readonly changeStatus: ChangeStatusUseCase,
     private readonly getHistory: GetHistoryUseCase,
     private readonly listCaseQueries: ListCaseQueriesUseCase,
+    private readonly writes: IdempotentWrites,
   ) {}
 
   @Post()
   @HttpCode(201)
   @RequiresScope(Scopes.CASES_WRITE)
-  @Idempotent()
   @ApiOperation({
     operationId: 'createCase',
     summary: 'Open a case with 0–100 query records, atomically',
@@ -88,15 +95,23 @@ export class CasesController {
   async create(
     @Body() body: CreateCaseDto,
     @Ctx() context: RequestContext,
+    @IdempotencyKey() key: IdempotentRequest | null,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
     const command = {
       ...toNewCaseInput(body),
       createdBy: actingAs(context.caller, body.created_by, 'created_by'),
     };
-    const created = await this.createCase.execute(command, context.transaction);
-    res.location(`/api/v1/cases/${created.id}`);
-    return CaseResponse.from(created);
+    const outcome = await this.writes.run(
+      key,
+      (tx) => this.createCase.execute(command, tx),
+      (created) => ({
+        status: 201,
+        body: CaseResponse.from(created),
+        location: `/api/v1/cases/${created.id}`,
+      }),
+    );
+    return answer(res, outcome);
   }
 
   @Get()
@@ -106,7 +121,7 @@ export class CasesController {
     summary: 'List cases with filters, search, sort and pagination',
   })
   @ApiEnvelopeResponse(200, CaseListResponse, 'One page of cases, without their query records.')
-  @ApiErrorResponses(...CALLER_ERRORS, CoreErrors.VALIDATION_ERROR, CoreErrors.RATE_LIMITED)
+  @ApiErrorResponses(...CALLER_ERRORS, CoreErrors.VALIDATION_ERROR)
   async list(
     @Query() query: ListCasesQuery,
     @ClientKey() client: string,
@@ -152,7 +167,6 @@ export class CasesController {
   @Post(':id/queries')
   @HttpCode(201)
   @RequiresScope(Scopes.CASES_WRITE)
-  @Idempotent()
   @ApiOperation({
     operationId: 'appendQueries',
     summary: 'Append 1–100 query records to a case, atomically',
@@ -164,22 +178,25 @@ export class CasesController {
     @Param('id', UuidParamPipe) id: string,
     @Body() body: AppendQueriesDto,
     @Ctx() context: RequestContext,
+    @IdempotencyKey() key: IdempotentRequest | null,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<QueryRecordListResponse> {
-    const records = await this.appendQueries.execute(
-      {
-        caseId: id,
-        queries: body.queries.map(toNewQueryInput),
-        actor: context.caller?.email ?? null,
-      },
-      context.transaction,
+    const command = {
+      caseId: id,
+      queries: body.queries.map(toNewQueryInput),
+      actor: context.caller?.email ?? null,
+    };
+    const outcome = await this.writes.run(
+      key,
+      (tx) => this.appendQueries.execute(command, tx),
+      (records) => ({ status: 201, body: QueryRecordListResponse.from(records), location: null }),
     );
-    return QueryRecordListResponse.from(records);
+    return answer(res, outcome);
   }
 
   @Post(':id/status')
   @HttpCode(201)
   @RequiresScope(Scopes.CASES_WRITE)
-  @Idempotent()
   @ApiOperation({
     operationId: 'changeCaseStatus',
     summary: 'Move a case along its status lifecycle',
@@ -198,17 +215,21 @@ export class CasesController {
     @Param('id', UuidParamPipe) id: string,
     @Body() body: ChangeStatusDto,
     @Ctx() context: RequestContext,
+    @IdempotencyKey() key: IdempotentRequest | null,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CaseResponse> {
-    const updated = await this.changeStatus.execute(
-      {
-        caseId: id,
-        to: body.status,
-        changedBy: actingAs(context.caller, body.changed_by, 'changed_by'),
-        note: body.note ?? null,
-      },
-      context.transaction,
+    const command = {
+      caseId: id,
+      to: body.status,
+      changedBy: actingAs(context.caller, body.changed_by, 'changed_by'),
+      note: body.note ?? null,
+    };
+    const outcome = await this.writes.run(
+      key,
+      (tx) => this.changeStatus.execute(command, tx),
+      (updated) => ({ status: 201, body: CaseResponse.from(updated), location: null }),
     );
-    return CaseResponse.from(updated);
+    return answer(res, outcome);
   }
 
   @Get(':id/history')

@@ -2,15 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { IdempotencyJanitor } from './idempotency-janitor.js';
 import {
   IDEMPOTENCY_SETTINGS,
-  IdempotencyInterceptor,
   IdempotencySettings,
-} from './idempotency.interceptor.js';
+  IdempotentWrites,
+} from './idempotent-writes.js';
 import { IdempotencyStore } from './persistence/idempotency.store.js';
 import { PgIdempotencyStore } from './persistence/pg-idempotency.store.js';
 
 /**
- * Retry-safe POSTs: the `@Idempotent()` interceptor, its store and the sweep of expired
- * keys. Global, so any feature's controller can use the interceptor.
+ * Retry-safe POSTs: {@link IdempotentWrites}, its store and the sweep of expired keys.
+ * Global, so any feature's controller can run its writes through it.
  */
 @Module({})
 export class IdempotencyModule {
@@ -21,10 +21,10 @@ export class IdempotencyModule {
       providers: [
         { provide: IDEMPOTENCY_SETTINGS, useValue: settings },
         { provide: IdempotencyStore, useClass: PgIdempotencyStore },
-        IdempotencyInterceptor,
+        IdempotentWrites,
         IdempotencyJanitor,
       ],
-      exports: [IdempotencyInterceptor, IdempotencyStore, IDEMPOTENCY_SETTINGS, IdempotencyJanitor],
+      exports: [IdempotentWrites],
     };
   }
 }

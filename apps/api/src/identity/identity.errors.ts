@@ -11,15 +11,16 @@ const REALM = 'case-tracker';
 
 function challenge(attributes: Record<string, string>): string {
   const quoted = Object.entries({ realm: REALM, ...attributes }).map(
-    // A quoted-string may not hold a bare `"` or `\`.
-    ([name, value]) => `${name}="${value.replace(/["\\]/g, '')}"`,
+    // RFC 6750 §3: attribute values hold %x20-21 / %x23-5B / %x5D-7E only.
+    ([name, value]) => `${name}="${value.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '')}"`,
   );
   return `Bearer ${quoted.join(', ')}`;
 }
 
 /**
- * No usable bearer token. Without one the challenge names only the realm; with a token
- * that fails verification it says `invalid_token` and why, as RFC 6750 §3.1 describes.
+ * No usable bearer token. Without one (or with credentials of another scheme) the
+ * challenge names only the realm; with a token that fails verification it says
+ * `invalid_token` and why, as RFC 6750 §3.1 describes.
  */
 export class UnauthenticatedError extends AppError {
   override readonly headers: Readonly<Record<string, string>>;

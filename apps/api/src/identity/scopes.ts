@@ -46,8 +46,16 @@ export class ScopeGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!this.enabled || scope === undefined) return true;
-    const { caller } = requestContextOf(context.switchToHttp().getRequest<Request>());
+    if (!this.enabled) return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    if (scope === undefined) {
+      // An API operation that names no scope would take any valid token: a bug, not a default.
+      if (/^\/api\//i.test(req.path)) {
+        throw new Error(`${req.method} ${req.path} declares no scope (@RequiresScope)`);
+      }
+      return true;
+    }
+    const { caller } = requestContextOf(req);
     if (caller === null) throw new UnauthenticatedError('a bearer token is required', false);
     if (!caller.scopes.includes(scope)) throw new ForbiddenError(scope);
     return true;

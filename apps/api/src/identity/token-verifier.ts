@@ -1,13 +1,8 @@
 import { AppError, Caller, CoreErrors } from '@app/core';
-import {
-  createRemoteJWKSet,
-  errors,
-  JWTPayload,
-  jwtVerify,
-  JWTVerifyGetKey,
-  JWTVerifyOptions,
-} from 'jose';
+import { errors, JWTPayload, jwtVerify, JWTVerifyGetKey, JWTVerifyOptions } from 'jose';
+import { isEmail } from 'class-validator';
 import { UnauthenticatedError } from './identity.errors.js';
+import { ResilientKeySet } from './key-set.js';
 
 export interface TokenSettings {
   /** HS256 secret. */
@@ -19,13 +14,7 @@ export interface TokenSettings {
   clockToleranceSeconds: number;
 }
 
-// The JWKS is fetched on first use, kept for ten minutes, and fetched again at most every
-// thirty seconds when a token names a key it lacks (a rotation).
-const JWKS_CACHE_MS = 10 * 60 * 1000;
-const JWKS_COOLDOWN_MS = 30 * 1000;
-const JWKS_TIMEOUT_MS = 5 * 1000;
 const MAX_EMAIL_LENGTH = 255;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * Verifies a bearer token (JWT) and names its caller: the lower-cased `email` claim, with
@@ -41,11 +30,7 @@ export class TokenVerifier {
     if (settings.secret !== undefined) {
       this.key = new TextEncoder().encode(settings.secret);
     } else if (settings.jwksUrl !== undefined) {
-      this.key = createRemoteJWKSet(new URL(settings.jwksUrl), {
-        cacheMaxAge: JWKS_CACHE_MS,
-        cooldownDuration: JWKS_COOLDOWN_MS,
-        timeoutDuration: JWKS_TIMEOUT_MS,
-      });
+      this.key = ResilientKeySet.fetchedFrom(new URL(settings.jwksUrl)).getKey;
     } else {
       throw new Error('token verification needs a secret or a JWKS URL');
     }
@@ -63,7 +48,12 @@ export class TokenVerifier {
     if (authorization === undefined || authorization.trim() === '') {
       throw new UnauthenticatedError('a bearer token is required', false);
     }
-    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization);
+    const [scheme] = authorization.trim().split(' ', 1);
+    if (scheme.toLowerCase() !== 'bearer') {
+      // RFC 6750 §3.1: credentials of another scheme get a challenge without an error code.
+      throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"', false);
+    }
+    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization.trim());
     if (!match) {
       throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"', true);
     }
@@ -86,8 +76,13 @@ export class TokenVerifier {
 
 function callerFrom(payload: JWTPayload): Caller {
   const email = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : '';
-  if (!EMAIL.test(email) || email.length > MAX_EMAIL_LENGTH) {
+  // As strict as the bodies' emails, so a caller can always name themselves in one.
+  if (!isEmail(email) || email.length > MAX_EMAIL_LENGTH) {
     throw new UnauthenticatedError('the token has no valid email claim', true);
+  }
+  // An identity provider that says it has not verified the address does not vouch for it.
+  if (payload.email_verified === false) {
+    throw new UnauthenticatedError("the token's email is not verified", true);
   }
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   return { email, scopes: scopes.filter((scope) => scope !== '') };

@@ -35,7 +35,8 @@ export interface HttpHooks {
 
 // Probes and scrapes must keep working when a client is throttled.
 const RATE_LIMIT_EXEMPT = /^\/(health|metrics)(\/|$)/;
-const API_ROUTES = /^\/api\//;
+// Express routes ignore letter case, so the API's prefix must too.
+const API_ROUTES = /^\/api\//i;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);

@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
-import type { Transaction } from '../unit-of-work.js';
 
 /** Who sent a request, as a verified token names them. */
 export interface Caller {
@@ -13,14 +12,12 @@ export interface Caller {
 
 /**
  * What the edge learnt about one request, for the layers after it: the caller once a token
- * is verified (null when authentication is off), and the transaction an idempotent write
- * runs in. Controllers take it as a parameter (`@Ctx()`) and put what a use case needs into
- * its command; nothing reads it from ambient state.
+ * is verified (null when authentication is off). Controllers take it as a parameter
+ * (`@Ctx()`) and put what a use case needs into its command; nothing reads it from ambient
+ * state.
  */
 export class RequestContext {
   caller: Caller | null = null;
-  /** Opened by the idempotency layer so the write and its stored response commit together. */
-  transaction: Transaction | undefined = undefined;
 }
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();

@@ -32,7 +32,7 @@ export class AppendQueriesUseCase {
 
   async execute(command: AppendQueriesCommand, within?: Transaction): Promise<QueryRecord[]> {
     const { caseId } = command;
-    const records = await this.unitOfWork.run(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       const actor = command.actor ?? head.createdBy;
@@ -45,9 +45,8 @@ export class AppendQueriesUseCase {
         this.hasher,
       );
       await this.cases.append(tx, caseId, head, { queries, events, at: now });
+      tx.afterCommit(() => this.metrics.queriesAppended(queries.length));
       return queries;
     }, within);
-    this.metrics.queriesAppended(records.length);
-    return records;
   }
 }

@@ -31,7 +31,7 @@ export class ChangeStatusUseCase {
 
   async execute(command: ChangeStatusCommand, within?: Transaction): Promise<CaseWithQueries> {
     const { caseId, to } = command;
-    const { from, updated } = await this.unitOfWork.run(async (tx) => {
+    return this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       if (!canTransition(head.status, to)) throw new InvalidStatusTransitionError(head.status, to);
@@ -44,11 +44,10 @@ export class ChangeStatusUseCase {
       );
       await this.cases.append(tx, caseId, head, { queries: [], events, status: to, at: now });
       // Read in the transaction: the answer is the case exactly as this change left it.
-      const after = await this.cases.findById(caseId, CASE_DETAIL_QUERIES, tx);
-      if (!after) throw new CaseNotFoundError(caseId);
-      return { from: head.status, updated: after };
+      const updated = await this.cases.findById(caseId, CASE_DETAIL_QUERIES, tx);
+      if (!updated) throw new CaseNotFoundError(caseId);
+      tx.afterCommit(() => this.metrics.statusChanged(head.status, to));
+      return updated;
     }, within);
-    this.metrics.statusChanged(from, to);
-    return updated;
   }
 }

@@ -33,6 +33,29 @@ describe('CreateCaseUseCase', () => {
     expect(slice.unitOfWork.committed).toBe(1);
   });
 
+  it('counts a case only once the transaction it joined has committed', async () => {
+    const slice = inMemoryCases();
+    const command = {
+      title: 'joined',
+      description: null,
+      caseType: 'support' as const,
+      priority: 'high' as const,
+      createdBy: 'ana@example.com',
+      queries: [],
+    };
+    await expect(
+      slice.unitOfWork.run(async (tx) => {
+        await slice.createCase.execute(command, tx);
+        expect(await slice.counter('case_tracker_cases_created_total')).toBe(0);
+        throw new Error('the larger unit fails after the write');
+      }),
+    ).rejects.toThrow('the larger unit fails');
+    expect(await slice.counter('case_tracker_cases_created_total')).toBe(0);
+
+    await slice.unitOfWork.run((tx) => slice.createCase.execute(command, tx));
+    expect(await slice.counter('case_tracker_cases_created_total')).toBe(1);
+  });
+
   it('answers what a later read returns', async () => {
     const slice = inMemoryCases();
     const created = await slice.open({ queries: [aQueryInput()] });

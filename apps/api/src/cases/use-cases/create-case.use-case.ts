@@ -44,20 +44,23 @@ export class CreateCaseUseCase {
       this.hasher,
     );
 
-    await this.unitOfWork.run((tx) => this.cases.insert(tx, created, queries, events), within);
-
-    this.metrics.caseCreated(created.caseType, created.priority, queries.length);
-    this.logger.info(
-      {
-        context: {
-          case_id: created.id,
-          case_type: created.caseType,
-          priority: created.priority,
-          query_count: queries.length,
-        },
-      },
-      'case created',
-    );
+    await this.unitOfWork.run(async (tx) => {
+      await this.cases.insert(tx, created, queries, events);
+      tx.afterCommit(() => {
+        this.metrics.caseCreated(created.caseType, created.priority, queries.length);
+        this.logger.info(
+          {
+            context: {
+              case_id: created.id,
+              case_type: created.caseType,
+              priority: created.priority,
+              query_count: queries.length,
+            },
+          },
+          'case created',
+        );
+      });
+    }, within);
     // As GET /cases/{id} will show it.
     return {
       ...created,

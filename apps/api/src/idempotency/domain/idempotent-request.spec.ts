@@ -33,20 +33,26 @@ describe('fingerprintOf', () => {
 
 describe('parseIdempotencyKey', () => {
   it('takes 1 to 255 printable ASCII characters', () => {
-    expect(parseIdempotencyKey('a')).toBe('a');
-    expect(parseIdempotencyKey('order 42: retry #1')).toBe('order 42: retry #1');
-    expect(parseIdempotencyKey('k'.repeat(255))).toHaveLength(255);
+    expect(parseIdempotencyKey(['a'])).toBe('a');
+    expect(parseIdempotencyKey(['order 42: retry #1'])).toBe('order 42: retry #1');
+    expect(parseIdempotencyKey(['k'.repeat(255)])).toHaveLength(255);
   });
 
   it.each([[''], ['k'.repeat(256)], ['tab\there'], ['clé'], ['new\nline']])(
     'refuses %j, naming the header',
     (key) => {
-      expect(() => parseIdempotencyKey(key)).toThrow(ValidationFailedError);
+      expect(() => parseIdempotencyKey([key])).toThrow(ValidationFailedError);
       try {
-        parseIdempotencyKey(key);
+        parseIdempotencyKey([key]);
       } catch (error) {
         expect((error as ValidationFailedError).field).toBe('Idempotency-Key');
       }
     },
   );
+});
+
+describe('parseIdempotencyKey with the header sent twice', () => {
+  it('refuses it, whatever each line holds', () => {
+    expect(() => parseIdempotencyKey(['a', 'b'])).toThrow(ValidationFailedError);
+  });
 });

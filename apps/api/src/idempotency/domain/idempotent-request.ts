@@ -16,21 +16,24 @@ export interface IdempotentRequest {
 }
 
 /** The answer a key stands for, replayed as it was first given. */
-export interface StoredResponse {
+export interface StoredResponse<Body = unknown> {
   status: number;
   /** The envelope's `data`. */
-  body: unknown;
+  body: Body;
   location: string | null;
 }
 
-/** The header's value as a key, or a validation error naming the header. */
-export function parseIdempotencyKey(header: string | string[]): string {
-  const value = Array.isArray(header) ? header.join(', ') : header;
+/**
+ * The header's value as a key, or a validation error naming the header. `lines` are the
+ * header's lines as sent: more than one is ambiguous, whatever they hold.
+ */
+export function parseIdempotencyKey(lines: readonly string[]): string {
+  const value = lines.length === 1 ? lines[0] : '';
   if (!KEY.test(value)) {
     throw new ValidationFailedError([
       {
         field: IDEMPOTENCY_KEY_HEADER,
-        message: `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 printable ASCII characters`,
+        message: `${IDEMPOTENCY_KEY_HEADER} must be one header of 1 to 255 printable ASCII characters`,
       },
     ]);
   }

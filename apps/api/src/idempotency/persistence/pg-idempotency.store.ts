@@ -23,8 +23,8 @@ export class PgIdempotencyStore extends IdempotencyStore {
   }
 
   async claim(tx: Transaction, request: IdempotentRequest): Promise<boolean> {
-    // A transaction-level lock: released by the commit or rollback that ends the request.
-    // Two keys hashing alike only make one of them wait for the other's answer (a 409).
+    // A transaction-level lock, released by the commit or rollback that ends the request;
+    // tried, never waited for. Two keys hashing alike only cost one of them a 409 (retry).
     const [{ claimed }] = await sqlOf(tx)<{ claimed: boolean }[]>`
       select pg_try_advisory_xact_lock(
         ${LOCK_NAMESPACE}, hashtext(${request.scope} || E'\\n' || ${request.key})
