@@ -623,7 +623,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
+                /** @description A fresh UUID per intended write makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -928,7 +928,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
+                /** @description A fresh UUID per intended write makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -1061,7 +1061,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
+                /** @description A fresh UUID per intended write makes a retry safe: a request repeated with the same key (kept 24 h by default) is answered with the first response, marked `Idempotent-Replayed: true`, and writes nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free. */
                 "Idempotency-Key"?: string;
             };
             path: {

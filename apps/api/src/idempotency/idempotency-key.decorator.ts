@@ -40,8 +40,10 @@ export const IdempotencyKey = createParamDecorator(
       ApiHeader({
         name: IDEMPOTENCY_KEY_HEADER,
         required: false,
+        // No example value: a tool that sends examples would reuse one key for every
+        // request, and the service rightly refuses that (422 IDEMPOTENCY_KEY_REUSED).
         description:
-          'Makes a retry safe: a request repeated with the same key (kept 24 h by default) is ' +
+          'A fresh UUID per intended write makes a retry safe: a request repeated with the same key (kept 24 h by default) is ' +
           'answered with the first response, marked `Idempotent-Replayed: true`, and writes ' +
           'nothing. The same key on a different request is 422 IDEMPOTENCY_KEY_REUSED; while ' +
           'the first is still running, 409 IDEMPOTENCY_KEY_IN_USE. Failures leave the key free.',
@@ -51,7 +53,6 @@ export const IdempotencyKey = createParamDecorator(
           maxLength: 255,
           pattern: IDEMPOTENCY_KEY_PATTERN,
         },
-        example: '4f1c6a0e-9f0b-4d5e-8a53-0d8f1f6c2b7a',
       })(target, method, Object.getOwnPropertyDescriptor(target, method)!);
     },
   ],
