@@ -334,7 +334,7 @@ export interface components {
             status: components["schemas"]["CaseStatus"];
             /**
              * Format: email
-             * @description Who changes it. With a token it is the caller's email and may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.
+             * @description Who changes it; trimmed and stored lower-case. With a token it is the caller's email and may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.
              * @example ana@example.com
              */
             changed_by?: string;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
-import { CharLength, NormalizeEmail, Omittable } from './validators.js';
+import { ActorEmail, CharLength } from './validators.js';
 
 export class ChangeStatusDto {
   @ApiProperty({
@@ -15,20 +15,7 @@ export class ChangeStatusDto {
   @IsIn(CASE_STATUSES)
   status!: CaseStatus;
 
-  @ApiPropertyOptional({
-    example: 'ana@example.com',
-    format: 'email',
-    minLength: 1,
-    maxLength: 255,
-    description:
-      "Who changes it. With a token it is the caller's email and may be left out (anyone " +
-      'else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.',
-  })
-  @Omittable()
-  @NormalizeEmail()
-  @IsString()
-  @IsEmail()
-  @CharLength(1, 255)
+  @ActorEmail('Who changes it')
   changed_by?: string;
 
   @ApiPropertyOptional({ type: 'string', maxLength: 2000, nullable: true, example: 'Picked up' })

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsObject,
   IsOptional,
@@ -13,7 +12,7 @@ import {
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, NewCaseInput, NewQueryInput, Priority } from '../domain/case.js';
 import { QueryRecordInput, toNewQueryInput } from './query-record.input.js';
-import { CharLength, IsNotBlank, NormalizeEmail, Omittable, Trim } from './validators.js';
+import { ActorEmail, CharLength, IsNotBlank, Omittable, Trim } from './validators.js';
 
 export class CreateCaseDto {
   @ApiProperty({
@@ -49,20 +48,7 @@ export class CreateCaseDto {
   @IsIn(PRIORITIES)
   priority!: Priority;
 
-  @ApiPropertyOptional({
-    example: 'ana@example.com',
-    format: 'email',
-    minLength: 1,
-    maxLength: 255,
-    description:
-      "Who opens the case; trimmed and stored lower-case. With a token it is the caller's " +
-      'email and may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.',
-  })
-  @Omittable()
-  @NormalizeEmail()
-  @IsString()
-  @IsEmail()
-  @CharLength(1, 255)
+  @ActorEmail('Who opens the case')
   created_by?: string;
 
   @ApiPropertyOptional({

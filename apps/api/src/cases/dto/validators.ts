@@ -2,7 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsEmail,
   IsInt,
+  IsString,
   Max,
   Min,
   registerDecorator,
@@ -39,11 +41,11 @@ function define(
   message: (args: ValidationArguments) => string,
   options?: ValidationOptions,
 ) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
       target: target.constructor,
-      propertyName,
+      propertyName: String(propertyName),
       options: { message, ...options },
       validator: { validate },
     });
@@ -130,6 +132,29 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
  * class-validator's `IsOptional` lets `null` through, which the document does not allow.
  */
 export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/**
+ * Who performs a write (`created_by`, `changed_by`): the caller's email, which the body
+ * may repeat or leave out when a token names the caller, and must give without one.
+ * Whether it matches the caller is the identity slice's to say (`actingAs`).
+ */
+export const ActorEmail = (what: string) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: 'ana@example.com',
+      format: 'email',
+      minLength: 1,
+      maxLength: 255,
+      description:
+        `${what}; trimmed and stored lower-case. With a token it is the caller's email and ` +
+        'may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.',
+    }),
+    Omittable(),
+    NormalizeEmail(),
+    IsString(),
+    IsEmail(),
+    CharLength(1, 255),
+  );
 
 export const Trim = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
