@@ -12,3 +12,5 @@ grant update (status, queries_count, events_count, last_event_hash, updated_at)
 grant select on case_counts, schema_migrations to {{app}};
 -- Idempotency keys are looked up, stored with each write, and swept once expired.
 grant select, insert, delete on idempotency_keys to {{app}};
+-- Analyses of query texts are read and appended, like the records they describe.
+grant select, insert on query_analyses to {{app}};

@@ -63,8 +63,10 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       },
       now,
     );
-    const queries = ((body.queries as Record<string, unknown>[]) ?? []).map((q) =>
-      recordQuery(
+    // TODO(issue 15): analyse like the service does once the analyzer lands here too.
+    const queries = ((body.queries as Record<string, unknown>[]) ?? []).map((q) => ({
+      analysis: null,
+      ...recordQuery(
         created.id,
         {
           databaseName: String(q.database_name),
@@ -76,7 +78,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
         created.createdBy,
         now,
       ),
-    );
+    }));
     const events = chainEvents(
       created.id,
       EMPTY_CHAIN,

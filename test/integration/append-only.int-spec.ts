@@ -33,6 +33,19 @@ describe('append-only tables, enforced by the database', () => {
       'change a case title',
       (id: string) => t.db.sql`update support_cases set title = 'forged' where id = ${id}`,
     ],
+    [
+      'update query_analyses',
+      (id: string) =>
+        t.db.sql`update query_analyses set tables = '{}'
+                 where query_id in (select id from query_records where case_id = ${id})`,
+    ],
+    [
+      'delete query_analyses',
+      (id: string) =>
+        t.db.sql`delete from query_analyses
+                 where query_id in (select id from query_records where case_id = ${id})`,
+    ],
+    ['truncate query_analyses', () => t.db.sql`truncate query_analyses`],
     ['truncate query_records', () => t.db.sql`truncate query_records`],
     ['truncate case_events', () => t.db.sql`truncate case_events cascade`],
   ])('rejects: %s', async (_name, attempt) => {

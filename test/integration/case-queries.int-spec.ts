@@ -27,9 +27,10 @@ describe('PgCasesRepository: query records by position', () => {
       { title: 't', caseType: 'support', priority: 'low', createdBy: 'a@b.io' },
       now,
     );
-    const queries = queryTexts.map((queryText) =>
-      recordQuery(c.id, { databaseName: 'd', schemaName: 's', queryText }, c.createdBy, now),
-    );
+    const queries = queryTexts.map((queryText) => ({
+      ...recordQuery(c.id, { databaseName: 'd', schemaName: 's', queryText }, c.createdBy, now),
+      analysis: null,
+    }));
     const events = chainEvents(
       c.id,
       EMPTY_CHAIN,

@@ -44,6 +44,7 @@ describe('Migrator', () => {
       'case_counts',
       'case_events',
       'idempotency_keys',
+      'query_analyses',
       'query_records',
       'schema_migrations',
       'support_cases',

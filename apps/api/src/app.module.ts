@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '@app/config';
 import { MetricsModule } from '@app/core';
 import { Database, DatabaseModule } from '@app/database';
+import { AnalysisModule } from './analysis/analysis.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { DatabaseMetrics } from './database-metrics.js';
@@ -31,6 +32,7 @@ export class AppModule {
         MetricsModule.forRoot(),
         AuditModule.forRoot({ hmacKey: config.auditHmacKey }),
         HealthModule,
+        AnalysisModule,
         IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
         IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
         CasesModule.forRoot({ expensiveLists: config.expensiveLists }),

@@ -37,3 +37,9 @@ export interface QueryAnalysis {
   /** Sorted, distinct. */
   flags: QueryFlag[];
 }
+
+/** Reads a query text; a port, so use cases do not load the parser themselves. */
+export abstract class SqlAnalyzer {
+  /** Never throws: a text that does not parse is an analysis with `parsed: false`. */
+  abstract analyze(text: string, defaultSchema: string): QueryAnalysis;
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { QueryAnalysis, SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import { CaseStatus } from './case-status.js';
 
 export const CASE_TYPES = ['support', 'requirement', 'investigation'] as const;
@@ -33,6 +34,16 @@ export interface QueryRecord {
   recordedAt: Date;
 }
 
+/** A record with what the parser made of its text; null for records never analysed. */
+export interface AnalyzedQueryRecord extends QueryRecord {
+  analysis: QueryAnalysis | null;
+}
+
+/** A new record with its analysis. */
+export function analyzedRecord(record: QueryRecord, analyzer: SqlAnalyzer): AnalyzedQueryRecord {
+  return { ...record, analysis: analyzer.analyze(record.queryText, record.schemaName) };
+}
+
 /**
  * A case's detail carries at most this many of its query records, the oldest; the rest
  * are read page by page. Bounds the work and the body of one request.
@@ -41,7 +52,7 @@ export const CASE_DETAIL_QUERIES = 100;
 
 export interface CaseWithQueries extends SupportCase {
   /** The first records by position (oldest first), at most {@link CASE_DETAIL_QUERIES}. */
-  queries: QueryRecord[];
+  queries: AnalyzedQueryRecord[];
   /** How many records the case has in all. */
   queriesTotal: number;
 }

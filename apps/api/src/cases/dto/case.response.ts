@@ -10,10 +10,11 @@ import type {
   CaseSummary,
   CaseType,
   CaseWithQueries,
+  AnalyzedQueryRecord,
   Priority,
-  QueryRecord,
   SupportCase,
 } from '../domain/case.js';
+import { QueryAnalysisResponse } from '../../analysis/dto/query-analysis.response.js';
 import type { QueryRecordPage } from '../use-cases/list-case-queries.use-case.js';
 import type { CaseList } from '../use-cases/list-cases.use-case.js';
 import { ANY_JSON_OR_NULL } from './query-record.input.js';
@@ -35,7 +36,15 @@ export class QueryRecordResponse {
   @ApiProperty({ format: 'date-time' }) executed_at!: string;
   @ApiProperty({ format: 'date-time' }) recorded_at!: string;
 
-  static from(q: QueryRecord): QueryRecordResponse {
+  @ApiProperty({
+    type: () => QueryAnalysisResponse,
+    nullable: true,
+    description:
+      "What PostgreSQL's parser makes of the text (the newest analyzer's); null for a record never analysed.",
+  })
+  analysis!: QueryAnalysisResponse | null;
+
+  static from(q: AnalyzedQueryRecord): QueryRecordResponse {
     return {
       id: q.id,
       case_id: q.caseId,
@@ -48,6 +57,7 @@ export class QueryRecordResponse {
       executed_by: q.executedBy,
       executed_at: q.executedAt.toISOString(),
       recorded_at: q.recordedAt.toISOString(),
+      analysis: q.analysis && QueryAnalysisResponse.from(q.analysis),
     };
   }
 }
@@ -131,7 +141,7 @@ export class CaseListResponse {
 export class QueryRecordListResponse {
   @ApiProperty({ type: () => [QueryRecordResponse] }) items!: QueryRecordResponse[];
 
-  static from(records: QueryRecord[]): QueryRecordListResponse {
+  static from(records: AnalyzedQueryRecord[]): QueryRecordListResponse {
     return { items: records.map((q) => QueryRecordResponse.from(q)) };
   }
 }

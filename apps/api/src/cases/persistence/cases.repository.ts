@@ -3,7 +3,13 @@ import type { ChainHead } from '../../audit/domain/hash-chain.js';
 import type { CaseEvent } from '../domain/case-event.js';
 import type { CaseListCriteria, PageRequest } from '../domain/case-list.js';
 import type { CaseStatus } from '../domain/case-status.js';
-import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
+import type {
+  AnalyzedQueryRecord,
+  CaseSummary,
+  CaseWithQueries,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
 
 export interface Page<T> {
   items: T[];
@@ -19,7 +25,7 @@ export interface CaseHead extends ChainHead {
 
 /** Changes appended to an existing case in one transaction. */
 export interface CaseChanges {
-  queries: QueryRecord[];
+  queries: AnalyzedQueryRecord[];
   /** Already chained onto the head read by {@link CasesRepository.lockHead}. */
   events: CaseEvent[];
   status?: CaseStatus;
@@ -32,7 +38,7 @@ export abstract class CasesRepository {
   abstract insert(
     tx: Transaction,
     c: SupportCase,
-    queries: QueryRecord[],
+    queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
   ): Promise<void>;
   /** Reads and locks the case row until `tx` ends, so appends to one case take turns. */
@@ -49,7 +55,10 @@ export abstract class CasesRepository {
     tx?: Transaction,
   ): Promise<CaseWithQueries | null>;
   /** One page of the case's records by position, or null when there is no such case. */
-  abstract listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null>;
+  abstract listQueries(
+    caseId: string,
+    page: PageRequest,
+  ): Promise<Page<AnalyzedQueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
   /** The case's events, oldest first, or null when there is no such case. */
   abstract history(id: string): Promise<CaseEvent[] | null>;

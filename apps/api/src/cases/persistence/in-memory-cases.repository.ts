@@ -5,15 +5,15 @@ import { CASE_STATUSES } from '../domain/case-status.js';
 import {
   CaseSummary,
   CaseWithQueries,
+  AnalyzedQueryRecord,
   PRIORITIES,
-  QueryRecord,
   SupportCase,
 } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
 
 interface StoredCase {
   row: SupportCase;
-  queries: QueryRecord[];
+  queries: AnalyzedQueryRecord[];
   events: CaseEvent[];
 }
 
@@ -40,7 +40,7 @@ export class InMemoryCasesRepository extends CasesRepository {
   async insert(
     _tx: Transaction,
     c: SupportCase,
-    queries: QueryRecord[],
+    queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
   ): Promise<void> {
     if (this.stored.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
@@ -85,7 +85,7 @@ export class InMemoryCasesRepository extends CasesRepository {
     };
   }
 
-  async listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null> {
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<AnalyzedQueryRecord> | null> {
     const found = this.stored.get(caseId);
     if (!found) return null;
     const start = (page.page - 1) * page.pageSize;

@@ -4,17 +4,23 @@ import { Database, Queryable, sqlOf, Tx } from '@app/database';
 import type { CaseEvent } from '../domain/case-event.js';
 import { needsFullScan } from '../domain/case-list.js';
 import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
-import type { CaseSummary, CaseWithQueries, QueryRecord, SupportCase } from '../domain/case.js';
+import type {
+  AnalyzedQueryRecord,
+  CaseSummary,
+  CaseWithQueries,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
 import {
   CaseEventRow,
   CaseHeadRow,
   CaseRow,
-  QueryRecordRow,
+  AnalyzedQueryRecordRow,
+  toAnalyzedQueryRecord,
   toCase,
   toCaseEvent,
   toCaseHead,
-  toQueryRecord,
 } from './rows.js';
 
 // Sorting by meaning uses the rank columns; every order ends in id so pages are stable.
@@ -37,7 +43,7 @@ export class PgCasesRepository extends CasesRepository {
   async insert(
     transaction: Transaction,
     c: SupportCase,
-    queries: QueryRecord[],
+    queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
   ): Promise<void> {
     const tx = sqlOf(transaction);
@@ -112,7 +118,7 @@ export class PgCasesRepository extends CasesRepository {
     return tx ? read(sqlOf(tx)) : this.db.query(read);
   }
 
-  async listQueries(caseId: string, page: PageRequest): Promise<Page<QueryRecord> | null> {
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<AnalyzedQueryRecord> | null> {
     return this.db.query(async (sql) => {
       const [row] = await sql<{ queries_count: number }[]>`
         select queries_count from support_cases where id = ${caseId}`;
@@ -227,19 +233,26 @@ async function queryRange(
   total: number,
   after: number,
   limit: number,
-): Promise<QueryRecord[]> {
+): Promise<AnalyzedQueryRecord[]> {
   if (after >= total) return [];
-  const rows = await sql<QueryRecordRow[]>`
-    select id, case_id, database_name, schema_name, query_text, execution_time_ms,
-           rows_affected, result, executed_by, executed_at, recorded_at
-    from query_records
-    where case_id = ${caseId} and position > ${after} and position <= ${total}
-    order by position
+  // Each record with its newest analysis (a new analyzer version adds rows beside the old).
+  const rows = await sql<AnalyzedQueryRecordRow[]>`
+    select q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
+           q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
+           a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
+           a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags
+    from query_records q
+    left join lateral (
+      select * from query_analyses qa where qa.query_id = q.id
+      order by qa.analyzed_at desc, qa.analyzer_version desc limit 1
+    ) a on true
+    where q.case_id = ${caseId} and q.position > ${after} and q.position <= ${total}
+    order by q.position
     limit ${limit}`;
-  return rows.map(toQueryRecord);
+  return rows.map(toAnalyzedQueryRecord);
 }
 
-async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: number) {
+async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOffset: number) {
   if (queries.length === 0) return;
   const rows = queries.map((q, index) => ({
     id: q.id,
@@ -256,6 +269,26 @@ async function insertQueries(tx: Tx, queries: QueryRecord[], positionOffset: num
     recorded_at: q.recordedAt,
   }));
   await tx`insert into query_records ${tx(rows)}`;
+  const analyses = queries.flatMap(({ id, analysis: a }) =>
+    a === null
+      ? []
+      : [
+          {
+            query_id: id,
+            analyzer_version: a.analyzerVersion,
+            parsed: a.parsed,
+            parse_error_message: a.parseError?.message ?? null,
+            parse_error_position: a.parseError?.position ?? null,
+            fingerprint: a.fingerprint,
+            normalized: a.normalized,
+            statement_types: a.statementTypes,
+            classes: a.classes,
+            tables: a.tables,
+            flags: a.flags,
+          },
+        ],
+  );
+  if (analyses.length > 0) await tx`insert into query_analyses ${tx(analyses)}`;
 }
 
 async function insertEvents(tx: Tx, events: CaseEvent[]) {

@@ -2,7 +2,18 @@ import type { HashAlgorithm } from '../../audit/domain/hash-chain.js';
 import type { CaseEvent, CaseEventType } from '../domain/case-event.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import type { CaseHead } from './cases.repository.js';
-import type { CaseType, Priority, QueryRecord, SupportCase } from '../domain/case.js';
+import type {
+  QueryAnalysis,
+  QueryFlag,
+  StatementClass,
+} from '../../analysis/domain/query-analysis.js';
+import type {
+  AnalyzedQueryRecord,
+  CaseType,
+  Priority,
+  QueryRecord,
+  SupportCase,
+} from '../domain/case.js';
 
 export interface CaseRow {
   id: string;
@@ -30,6 +41,41 @@ export interface QueryRecordRow {
   executed_by: string;
   executed_at: Date;
   recorded_at: Date;
+}
+
+/** A record row with its newest analysis, if any (columns null when none). */
+export interface AnalyzedQueryRecordRow extends QueryRecordRow {
+  analyzer_version: string | null;
+  parsed: boolean | null;
+  parse_error_message: string | null;
+  parse_error_position: number | null;
+  fingerprint: string | null;
+  normalized: string | null;
+  statement_types: string[] | null;
+  classes: string[] | null;
+  tables: string[] | null;
+  flags: string[] | null;
+}
+
+export function toAnalyzedQueryRecord(row: AnalyzedQueryRecordRow): AnalyzedQueryRecord {
+  const analysis: QueryAnalysis | null =
+    row.analyzer_version === null
+      ? null
+      : {
+          analyzerVersion: row.analyzer_version,
+          parsed: row.parsed === true,
+          parseError:
+            row.parse_error_message === null
+              ? null
+              : { message: row.parse_error_message, position: row.parse_error_position },
+          fingerprint: row.fingerprint,
+          normalized: row.normalized,
+          statementTypes: row.statement_types ?? [],
+          classes: (row.classes ?? []) as StatementClass[],
+          tables: row.tables ?? [],
+          flags: (row.flags ?? []) as QueryFlag[],
+        };
+  return { ...toQueryRecord(row), analysis };
 }
 
 export function toCase(row: CaseRow): SupportCase {

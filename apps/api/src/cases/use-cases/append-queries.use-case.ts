@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction, UnitOfWork } from '@app/core';
 import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
+import { SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { NewQueryInput, QueryRecord, recordQuery } from '../domain/case.js';
+import { analyzedRecord, AnalyzedQueryRecord, NewQueryInput, recordQuery } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -28,16 +29,22 @@ export class AppendQueriesUseCase {
     private readonly cases: CasesRepository,
     private readonly hasher: ChainHasher,
     private readonly metrics: CaseMetrics,
+    private readonly analyzer: SqlAnalyzer,
   ) {}
 
-  async execute(command: AppendQueriesCommand, within?: Transaction): Promise<QueryRecord[]> {
+  async execute(
+    command: AppendQueriesCommand,
+    within?: Transaction,
+  ): Promise<AnalyzedQueryRecord[]> {
     const { caseId } = command;
     return this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       const actor = command.actor ?? head.createdBy;
       const now = new Date();
-      const queries = command.queries.map((q) => recordQuery(caseId, q, actor, now));
+      const queries = command.queries.map((q) =>
+        analyzedRecord(recordQuery(caseId, q, actor, now), this.analyzer),
+      );
       const events = chainEvents(
         caseId,
         head,

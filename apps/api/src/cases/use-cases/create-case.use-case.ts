@@ -3,7 +3,9 @@ import { PinoLogger } from 'nestjs-pino';
 import { Transaction, UnitOfWork } from '@app/core';
 import { chainEvents, ChainHasher, EMPTY_CHAIN } from '../../audit/domain/hash-chain.js';
 import { caseCreated, queryRecorded } from '../domain/case-event.js';
+import { SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import {
+  analyzedRecord,
   CASE_DETAIL_QUERIES,
   CaseWithQueries,
   NewCaseInput,
@@ -31,12 +33,15 @@ export class CreateCaseUseCase {
     private readonly hasher: ChainHasher,
     private readonly logger: PinoLogger,
     private readonly metrics: CaseMetrics,
+    private readonly analyzer: SqlAnalyzer,
   ) {}
 
   async execute(command: CreateCaseCommand, within?: Transaction): Promise<CaseWithQueries> {
     const now = new Date();
     const created = openCase(command, now);
-    const queries = command.queries.map((q) => recordQuery(created.id, q, created.createdBy, now));
+    const queries = command.queries.map((q) =>
+      analyzedRecord(recordQuery(created.id, q, created.createdBy, now), this.analyzer),
+    );
     const events = chainEvents(
       created.id,
       EMPTY_CHAIN,

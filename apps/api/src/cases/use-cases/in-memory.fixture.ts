@@ -1,5 +1,6 @@
 import { PinoLogger } from 'nestjs-pino';
 import { InMemoryUnitOfWork, Metrics } from '@app/core';
+import { QueryAnalysis, SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import { ChainHasher } from '../../audit/domain/hash-chain.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { InMemoryCasesRepository } from '../persistence/in-memory-cases.repository.js';
@@ -7,21 +8,48 @@ import { AppendQueriesUseCase } from './append-queries.use-case.js';
 import { ChangeStatusUseCase } from './change-status.use-case.js';
 import { CreateCaseCommand, CreateCaseUseCase } from './create-case.use-case.js';
 
+/**
+ * An analyzer that reads nothing: the use cases' tests are about what they do with an
+ * analysis, the analyzer has its own (apps/api/src/analysis).
+ */
+export class StubSqlAnalyzer extends SqlAnalyzer {
+  analyze(text: string, defaultSchema: string): QueryAnalysis {
+    return {
+      analyzerVersion: 'stub',
+      parsed: true,
+      parseError: null,
+      fingerprint: `fp:${text.length}`,
+      normalized: text,
+      statementTypes: ['SelectStmt'],
+      classes: ['READ'],
+      tables: [`${defaultSchema}.stub`],
+      flags: [],
+    };
+  }
+}
+
 /** The cases slice on in-memory adapters, for unit tests of its use cases. */
-export function inMemoryCases(hasher = new ChainHasher()) {
+export function inMemoryCases(hasher = new ChainHasher(), analyzer = new StubSqlAnalyzer()) {
   const cases = new InMemoryCasesRepository();
   const unitOfWork = new InMemoryUnitOfWork();
   const metrics = new Metrics();
   const caseMetrics = new CaseMetrics(metrics);
   const logger = new PinoLogger({ pinoHttp: { level: 'silent' } });
-  const createCase = new CreateCaseUseCase(unitOfWork, cases, hasher, logger, caseMetrics);
+  const createCase = new CreateCaseUseCase(
+    unitOfWork,
+    cases,
+    hasher,
+    logger,
+    caseMetrics,
+    analyzer,
+  );
   return {
     cases,
     unitOfWork,
     hasher,
     caseMetrics,
     createCase,
-    appendQueries: new AppendQueriesUseCase(unitOfWork, cases, hasher, caseMetrics),
+    appendQueries: new AppendQueriesUseCase(unitOfWork, cases, hasher, caseMetrics, analyzer),
     changeStatus: new ChangeStatusUseCase(unitOfWork, cases, hasher, caseMetrics),
     /** A case opened through the create use case; each test states only what it varies. */
     open: (overrides: Partial<CreateCaseCommand> = {}) =>

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../domain/case-list.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { QueryRecord } from '../domain/case.js';
+import { AnalyzedQueryRecord } from '../domain/case.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface QueryRecordPage {
-  items: QueryRecord[];
+  items: AnalyzedQueryRecord[];
   total: number;
   page: number;
   pageSize: number;
