@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { QUERY_FLAGS, STATEMENT_CLASSES } from './query-analysis.js';
 import { ANALYZER_VERSION, QueryAnalyzer } from './query-analyzer.js';
 import { SQL_CORPUS, UNPARSABLE } from './sql-corpus.js';
 
@@ -21,6 +22,12 @@ describe('QueryAnalyzer on the corpus', () => {
     expect(result.statementTypes).toHaveLength(classes.length);
     expect(result.fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(result.normalized).not.toBeNull();
+  });
+
+  it('covers every class and every flag', () => {
+    const seen = SQL_CORPUS.map(({ sql, schema }) => analyze(sql, schema));
+    expect(new Set(seen.flatMap((r) => r.classes))).toEqual(new Set(STATEMENT_CLASSES));
+    expect(new Set(seen.flatMap((r) => r.flags))).toEqual(new Set(QUERY_FLAGS));
   });
 
   it('loads the WASM once', async () => {
@@ -48,6 +55,20 @@ describe('what it reports for a text that parses', () => {
 
   it('takes a CREATE SCHEMA element into that schema', () => {
     expect(analyze('CREATE SCHEMA crm CREATE TABLE leads (id int)').tables).toEqual(['crm.leads']);
+  });
+
+  it.each([
+    ['DECLARE c CURSOR FOR SELECT * FROM orders', ['READ'], []],
+    ['PREPARE p AS UPDATE orders SET paid = true', ['WRITE'], ['UPDATE_WITHOUT_WHERE']],
+    ['EXECUTE p(1)', ['MISC'], []],
+    ['COPY (DELETE FROM queue RETURNING *) TO STDOUT', ['WRITE'], ['DELETE_WITHOUT_WHERE']],
+    ['EXPLAIN ANALYZE CREATE TABLE t2 AS SELECT 1', ['DDL'], ['EXECUTES_WRITE_IN_EXPLAIN']],
+    ['ALTER ROLE auditor RENAME TO reviewer', ['ROLE'], ['PRIVILEGE_CHANGE']],
+    ['DROP OWNED BY old_admin', ['DDL'], ['DROP', 'PRIVILEGE_CHANGE']],
+    ['ALTER TABLE orders DROP COLUMN note', ['DDL'], ['ALTER']],
+    ['ALTER SYSTEM SET work_mem = 1', ['DDL'], ['ALTER']],
+  ])('%s is %j with %j', (sql, classes, flags) => {
+    expect(analyze(sql)).toMatchObject({ classes, flags });
   });
 
   it('keeps the last two parts of a three-part name', () => {
