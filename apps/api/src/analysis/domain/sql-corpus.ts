@@ -254,6 +254,21 @@ export const SQL_CORPUS: CorpusCase[] = [
     flags: ['DROP', 'MULTIPLE_STATEMENTS'],
   },
   {
+    name: 'DROP TRIGGER and POLICY name their table',
+    sql: 'DROP TRIGGER IF EXISTS audit_trg ON billing.invoices; DROP POLICY tenant_isolation ON cases',
+    tables: ['billing.invoices', 'public.cases'],
+    classes: ['DDL', 'DDL'],
+    flags: ['DROP', 'MULTIPLE_STATEMENTS'],
+  },
+  {
+    name: 'COMMENT ON TABLE and COLUMN',
+    sql: `COMMENT ON TABLE billing.invoices IS 'one row per invoice';
+          COMMENT ON COLUMN cases.status IS 'see case-status.ts'`,
+    tables: ['billing.invoices', 'public.cases'],
+    classes: ['DDL', 'DDL'],
+    flags: ['MULTIPLE_STATEMENTS'],
+  },
+  {
     name: 'DROP INDEX, SCHEMA and FUNCTION name no table',
     sql: 'DROP INDEX orders_customer_idx; DROP SCHEMA scratch CASCADE; DROP FUNCTION f(int)',
     tables: [],

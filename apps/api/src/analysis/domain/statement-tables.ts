@@ -13,12 +13,21 @@ const NO_CTES: ReadonlySet<string> = new Set();
 // Relation kinds that are not tables, views or materialized views.
 const NOT_TABLES = new Set(['OBJECT_INDEX', 'OBJECT_SEQUENCE', 'OBJECT_TYPE']);
 
-// What DROP removes that counts as a table.
-const DROPPED_TABLES = new Set([
+// Object kinds named by a list of strings (DROP, COMMENT ON) that are tables.
+const TABLE_OBJECTS = new Set([
   'OBJECT_TABLE',
   'OBJECT_VIEW',
   'OBJECT_MATVIEW',
   'OBJECT_FOREIGN_TABLE',
+]);
+
+// Object kinds named `table.object`: the list names their table before their own name.
+const OBJECTS_ON_TABLES = new Set([
+  'OBJECT_COLUMN',
+  'OBJECT_TRIGGER',
+  'OBJECT_RULE',
+  'OBJECT_POLICY',
+  'OBJECT_TABCONSTRAINT',
 ]);
 
 /**
@@ -50,7 +59,12 @@ export function collectTables(statement: unknown, defaultSchema: string, tables:
         continue;
       }
       case 'DropStmt':
-        for (const table of droppedTables(body, schema)) tables.add(table);
+        for (const object of list(body, 'objects')) {
+          addListed(object, text(body, 'removeType'), schema, tables);
+        }
+        continue;
+      case 'CommentStmt':
+        addListed(body.object, text(body, 'objtype'), schema, tables);
         continue;
       case 'CreateFunctionStmt':
       case 'DoStmt':
@@ -121,19 +135,20 @@ function skippedField(name: string, body: AstObject): string | undefined {
   }
 }
 
-function droppedTables(drop: AstObject, schema: string): string[] {
-  if (!DROPPED_TABLES.has(text(drop, 'removeType') ?? '')) return [];
-  return list(drop, 'objects').flatMap((object) => {
-    const node = asNode(object);
-    if (!node || node[0] !== 'List') return [];
-    const names = list(node[1], 'items').map((item) => {
-      const part = asNode(item);
-      return part && part[0] === 'String' ? (text(part[1], 'sval') ?? '') : '';
-    });
-    const relname = names.at(-1);
-    if (relname === undefined) return [];
-    return [`${names.length > 1 ? names[names.length - 2] : schema}.${relname}`];
+/** The table a DROP or COMMENT ON names as a list of strings (`['s', 't']`), if any. */
+function addListed(object: unknown, kind = '', schema: string, tables: Set<string>): void {
+  const onTable = OBJECTS_ON_TABLES.has(kind);
+  if (!onTable && !TABLE_OBJECTS.has(kind)) return;
+  const node = asNode(object);
+  if (!node || node[0] !== 'List') return;
+  const names = list(node[1], 'items').map((item) => {
+    const part = asNode(item);
+    return part && part[0] === 'String' ? (text(part[1], 'sval') ?? '') : '';
   });
+  if (onTable) names.pop();
+  const relname = names.at(-1);
+  if (relname === undefined) return;
+  tables.add(`${names.length > 1 ? names[names.length - 2] : schema}.${relname}`);
 }
 
 function qualified(rangeVar: AstObject, schema: string): string {
