@@ -46,7 +46,7 @@ describe('append-only tables, enforced by the database', () => {
                  where query_id in (select id from query_records where case_id = ${id})`,
     ],
     ['truncate query_analyses', () => t.db.sql`truncate query_analyses`],
-    ['truncate query_records', () => t.db.sql`truncate query_records`],
+    ['truncate query_records', () => t.db.sql`truncate query_records cascade`],
     ['truncate case_events', () => t.db.sql`truncate case_events cascade`],
   ])('rejects: %s', async (_name, attempt) => {
     await expect(attempt(caseId)).rejects.toMatchObject({ code: '23001' });

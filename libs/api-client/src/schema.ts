@@ -178,6 +178,44 @@ export interface components {
         Priority: "low" | "medium" | "high" | "critical";
         /** @enum {string} */
         CaseStatus: "open" | "in_progress" | "resolved" | "closed";
+        ParseErrorResponse: {
+            /** @example syntax error at or near "`" */
+            message: string;
+            /** @description Where the parser stopped: a 0-based character offset into query_text. */
+            position: number | null;
+        };
+        /** @enum {string} */
+        StatementClass: "READ" | "WRITE" | "FUNCTION" | "ROLE" | "DDL" | "MISC";
+        /** @enum {string} */
+        QueryFlag: "ALTER" | "COPY_PROGRAM" | "DELETE_WITHOUT_WHERE" | "DROP" | "EXECUTES_WRITE_IN_EXPLAIN" | "LOCKS_ROWS" | "MULTIPLE_STATEMENTS" | "PRIVILEGE_CHANGE" | "TRUNCATE" | "UPDATE_WITHOUT_WHERE";
+        QueryAnalysisResponse: {
+            /** @example pg18-v1 */
+            analyzer_version: string;
+            /** @description False for text PostgreSQL does not parse (other dialects, prose). */
+            parsed: boolean;
+            parse_error: components["schemas"]["ParseErrorResponse"] | null;
+            /**
+             * @description pg_query's fingerprint: texts that differ only in literal values, $n parameters, comments, white space or keyword case share it. It ignores schema names and, where a table has an alias, the table's name.
+             * @example a0ead580058af585
+             */
+            fingerprint: string | null;
+            /** @description The text with its literals as $n. */
+            normalized: string | null;
+            /**
+             * @example [
+             *       "SelectStmt"
+             *     ]
+             */
+            statement_types: string[];
+            classes: components["schemas"]["StatementClass"][];
+            /**
+             * @example [
+             *       "public.sales"
+             *     ]
+             */
+            tables: string[];
+            flags: components["schemas"]["QueryFlag"][];
+        };
         QueryRecordResponse: {
             /** Format: uuid */
             id: string;
@@ -199,6 +237,8 @@ export interface components {
             executed_at: string;
             /** Format: date-time */
             recorded_at: string;
+            /** @description What PostgreSQL's parser makes of the text (the newest analyzer's); null for a record never analysed. */
+            analysis: components["schemas"]["QueryAnalysisResponse"] | null;
         };
         CaseResponse: {
             /** Format: uuid */

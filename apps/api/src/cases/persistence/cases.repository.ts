@@ -7,7 +7,6 @@ import type {
   AnalyzedQueryRecord,
   CaseSummary,
   CaseWithQueries,
-  QueryRecord,
   SupportCase,
 } from '../domain/case.js';
 

@@ -8,7 +8,6 @@ import type {
   AnalyzedQueryRecord,
   CaseSummary,
   CaseWithQueries,
-  QueryRecord,
   SupportCase,
 } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';

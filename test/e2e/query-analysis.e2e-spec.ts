@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { SQL_CORPUS } from '../../apps/api/src/analysis/domain/sql-corpus.js';
+import { INLINE_ANALYSIS_MAX_CHARS } from '../../apps/api/src/cases/domain/case.js';
+import { aCase, aQuery } from '../factories/case.factory.js';
+import { startTestApp, TestApp } from '../setup/test-app.js';
+
+interface AnalysisBody {
+  analyzer_version: string;
+  parsed: boolean;
+  parse_error: { message: string; position: number | null } | null;
+  fingerprint: string | null;
+  normalized: string | null;
+  statement_types: string[];
+  classes: string[];
+  tables: string[];
+  flags: string[];
+}
+type RecordBody = { query_text: string; analysis: AnalysisBody | null };
+
+describe('query analysis through the API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('analyses every record of a create, as the corpus expects, and shows it again on read', async () => {
+    const queries = SQL_CORPUS.map((c) =>
+      aQuery({ query_text: c.sql, schema_name: c.schema ?? 'public' }),
+    );
+    const created = await request(t.http).post('/api/v1/cases').send(aCase({ queries }));
+    expect(created.status).toBe(201);
+    const answered = created.body.data.queries as RecordBody[];
+    const read = (await request(t.http).get(`/api/v1/cases/${created.body.data.id}`)).body.data
+      .queries as RecordBody[];
+    expect(read).toEqual(answered);
+    SQL_CORPUS.forEach((c, i) => {
+      const analysis = answered[i].analysis!;
+      expect([c.name, analysis.tables, analysis.classes, analysis.flags]).toEqual([
+        c.name,
+        c.tables,
+        c.classes,
+        c.flags,
+      ]);
+      expect(analysis).toMatchObject({ analyzer_version: 'pg18-v1', parsed: true });
+    });
+  });
+
+  it('groups texts that differ only in literals, and stores what does not parse as given', async () => {
+    const queries = [
+      "SELECT * FROM accounts WHERE id = 42 AND region = 'eu'",
+      'select *  from accounts where id = 7 and region = $1 -- retry',
+      'SELECT TOP 10 * FROM [dbo].[accounts]',
+    ].map((query_text) => aQuery({ query_text }));
+    const res = await request(t.http).post('/api/v1/cases').send(aCase({ queries }));
+    expect(res.status).toBe(201);
+    const [a, b, tsql] = (res.body.data.queries as RecordBody[]).map((q) => q.analysis!);
+    expect(a.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(b.fingerprint).toBe(a.fingerprint);
+    expect(a.normalized).toBe('SELECT * FROM accounts WHERE id = $1 AND region = $2');
+    expect(tsql).toMatchObject({
+      parsed: false,
+      fingerprint: null,
+      normalized: null,
+      statement_types: [],
+      classes: [],
+      tables: [],
+      flags: [],
+    });
+    expect(tsql.parse_error!.message).toMatch(/syntax error/);
+    expect(res.body.data.queries[2].query_text).toBe('SELECT TOP 10 * FROM [dbo].[accounts]');
+  });
+
+  it('analyses appended records under the newest analyzer, one stored row each', async () => {
+    const id = (
+      await request(t.http)
+        .post('/api/v1/cases')
+        .send(aCase({ queries: [] }))
+    ).body.data.id as string;
+    const appended = await request(t.http)
+      .post(`/api/v1/cases/${id}/queries`)
+      .send({ queries: [aQuery({ query_text: 'DELETE FROM sessions' })] });
+    expect(appended.status).toBe(201);
+    expect(appended.body.data.items[0].analysis).toMatchObject({
+      classes: ['WRITE'],
+      tables: ['public.sessions'],
+      flags: ['DELETE_WITHOUT_WHERE'],
+    });
+    const page = await request(t.http).get(`/api/v1/cases/${id}/queries`);
+    expect(page.body.data.items[0].analysis).toEqual(appended.body.data.items[0].analysis);
+    const [{ n }] = await t.db.sql<{ n: number }[]>`
+      select count(*)::int as n from query_analyses a join query_records q on q.id = a.query_id
+      where q.case_id = ${id}`;
+    expect(n).toBe(1);
+  });
+
+  it(`leaves a text longer than ${INLINE_ANALYSIS_MAX_CHARS} characters unanalysed for now`, async () => {
+    const long = `SELECT * FROM t WHERE id IN (${Array.from({ length: 5000 }, (_, i) => i).join(', ')})`;
+    expect(long.length).toBeGreaterThan(INLINE_ANALYSIS_MAX_CHARS);
+    const res = await request(t.http)
+      .post('/api/v1/cases')
+      .send(aCase({ queries: [aQuery({ query_text: long })] }));
+    expect(res.status).toBe(201);
+    expect(res.body.data.queries[0].analysis).toBeNull();
+  });
+});
