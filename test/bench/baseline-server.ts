@@ -14,14 +14,14 @@ import {
 import { CaseListResponse, CaseResponse } from '../../apps/api/src/cases/dto/case.response.js';
 import { caseCreated, queryRecorded } from '../../apps/api/src/cases/domain/case-event.js';
 import {
-  analyzedRecord,
+  analyzeInputs,
   CASE_DETAIL_QUERIES,
   openCase,
   recordQuery,
 } from '../../apps/api/src/cases/domain/case.js';
 import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
-import { QueryAnalyzer } from '../../apps/api/src/analysis/domain/query-analyzer.js';
+import { PooledSqlAnalyzer } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
 
 const database = new Database({
   url: process.env.DATABASE_URL!,
@@ -35,7 +35,7 @@ const cases = new PgCasesRepository(database);
 const unitOfWork = new PgUnitOfWork(database);
 const hasher = new ChainHasher(process.env.AUDIT_HMAC_KEY);
 // The service analyses every record it writes; so does the baseline, for a fair ratio.
-const analyzer = await QueryAnalyzer.load();
+const analyzer = await PooledSqlAnalyzer.start((error) => console.error(error));
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -67,23 +67,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       },
       now,
     );
-    const queries = ((body.queries as Record<string, unknown>[]) ?? []).map((q) =>
-      analyzedRecord(
-        recordQuery(
-          created.id,
-          {
-            databaseName: String(q.database_name),
-            schemaName: String(q.schema_name),
-            queryText: String(q.query_text),
-            executionTimeMs: (q.execution_time_ms as number) ?? null,
-            rowsAffected: (q.rows_affected as number) ?? null,
-          },
-          created.createdBy,
-          now,
-        ),
-        analyzer,
-      ),
-    );
+    const inputs = ((body.queries as Record<string, unknown>[]) ?? []).map((q) => ({
+      databaseName: String(q.database_name),
+      schemaName: String(q.schema_name),
+      queryText: String(q.query_text),
+      executionTimeMs: (q.execution_time_ms as number) ?? null,
+      rowsAffected: (q.rows_affected as number) ?? null,
+    }));
+    const analyses = await analyzeInputs(inputs, analyzer);
+    const queries = inputs.map((input, i) => ({
+      ...recordQuery(created.id, input, created.createdBy, now),
+      analysis: analyses[i],
+    }));
     const events = chainEvents(
       created.id,
       EMPTY_CHAIN,

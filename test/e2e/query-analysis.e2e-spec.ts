@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { SQL_CORPUS } from '../../apps/api/src/analysis/domain/sql-corpus.js';
-import { INLINE_ANALYSIS_MAX_CHARS } from '../../apps/api/src/cases/domain/case.js';
+import { INLINE_ANALYSIS_MAX_CHARS } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
 import { aCase, aQuery } from '../factories/case.factory.js';
 import { startTestApp, TestApp } from '../setup/test-app.js';
 
@@ -97,13 +97,32 @@ describe('query analysis through the API', () => {
     expect(n).toBe(1);
   });
 
-  it(`leaves a text longer than ${INLINE_ANALYSIS_MAX_CHARS} characters unanalysed for now`, async () => {
-    const long = `SELECT * FROM t WHERE id IN (${Array.from({ length: 5000 }, (_, i) => i).join(', ')})`;
-    expect(long.length).toBeGreaterThan(INLINE_ANALYSIS_MAX_CHARS);
+  it('analyses texts up to the 100,000-character limit, long ones off the event loop', async () => {
+    const ids = Array.from({ length: 16_000 }, (_, i) => i).join(', ');
+    const long = `SELECT * FROM big_t WHERE id IN (${ids})`.slice(0, 99_990) + ')';
+    const some = Array.from({ length: 5_000 }, (_, i) => i).join(', ');
+    const longDelete = `DELETE FROM audit.trail WHERE id IN (${some})`;
+    expect(longDelete.length).toBeGreaterThan(INLINE_ANALYSIS_MAX_CHARS);
     const res = await request(t.http)
       .post('/api/v1/cases')
-      .send(aCase({ queries: [aQuery({ query_text: long })] }));
+      .send(
+        aCase({
+          queries: [aQuery({ query_text: longDelete }), aQuery({ query_text: 'select 1' })],
+        }),
+      );
     expect(res.status).toBe(201);
-    expect(res.body.data.queries[0].analysis).toBeNull();
+    expect(res.body.data.queries[0].analysis).toMatchObject({
+      parsed: true,
+      classes: ['WRITE'],
+      tables: ['audit.trail'],
+      flags: [],
+    });
+    expect(res.body.data.queries[1].analysis).toMatchObject({ parsed: true, classes: ['READ'] });
+    // A cut-off text is no statement: stored as given, parsed: false, never refused.
+    const cut = await request(t.http)
+      .post('/api/v1/cases')
+      .send(aCase({ queries: [aQuery({ query_text: long.slice(0, 99_000) })] }));
+    expect(cut.status).toBe(201);
+    expect(cut.body.data.queries[0].analysis.parsed).toBe(false);
   });
 });

@@ -1,14 +1,29 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnModuleDestroy } from '@nestjs/common';
 import { SqlAnalyzer } from './domain/query-analysis.js';
-import { QueryAnalyzer } from './domain/query-analyzer.js';
+import { PooledSqlAnalyzer } from './pooled-sql-analyzer.js';
 
 /**
  * Query analysis: PostgreSQL's own parser (libpg-query, WASM), loaded once at start-up,
- * behind the {@link SqlAnalyzer} port the cases slice writes records with.
+ * behind the {@link SqlAnalyzer} port the cases slice writes records with; long texts are
+ * parsed on a worker thread.
  */
 @Global()
 @Module({
-  providers: [{ provide: SqlAnalyzer, useFactory: () => QueryAnalyzer.load() }],
+  providers: [
+    {
+      provide: SqlAnalyzer,
+      useFactory: () =>
+        PooledSqlAnalyzer.start((error) =>
+          new Logger('AnalysisModule').error(`query analysis worker failed: ${error.message}`),
+        ),
+    },
+  ],
   exports: [SqlAnalyzer],
 })
-export class AnalysisModule {}
+export class AnalysisModule implements OnModuleDestroy {
+  constructor(@Inject(SqlAnalyzer) private readonly analyzer: SqlAnalyzer) {}
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.analyzer instanceof PooledSqlAnalyzer) await this.analyzer.close();
+  }
+}

@@ -64,6 +64,9 @@ export interface QueryAnalysis {
 
 /** Reads a query text; a port, so use cases do not load the parser themselves. */
 export abstract class SqlAnalyzer {
-  /** Never throws: a text that does not parse is an analysis with `parsed: false`. */
-  abstract analyze(text: string, defaultSchema: string): QueryAnalysis;
+  /**
+   * Never rejects: a text that does not parse is an analysis with `parsed: false`, and
+   * null means the analyzer itself could not run (the record is stored without one).
+   */
+  abstract analyze(text: string, defaultSchema: string): Promise<QueryAnalysis | null>;
 }

@@ -1,6 +1,6 @@
 import { fingerprintSync, loadModule, normalizeSync, parseSync } from 'libpg-query';
 import { asNode } from './ast.js';
-import { QueryAnalysis, QueryFlag, SqlAnalyzer, StatementClass } from './query-analysis.js';
+import type { QueryAnalysis, QueryFlag, StatementClass } from './query-analysis.js';
 import { classifyStatement } from './statement-class.js';
 import { collectFlags } from './statement-flags.js';
 import { collectTables } from './statement-tables.js';
@@ -13,12 +13,10 @@ export const ANALYZER_VERSION = 'pg18-v1';
  * statements, which pgAudit classes, which tables, what an auditor should look at. Pure
  * and synchronous once loaded; never throws for any string.
  */
-export class QueryAnalyzer extends SqlAnalyzer {
+export class QueryAnalyzer {
   private static loading: Promise<QueryAnalyzer> | undefined;
 
-  private constructor() {
-    super();
-  }
+  private constructor() {}
 
   /** Loads the parser's WASM module, once per process. */
   static load(): Promise<QueryAnalyzer> {

@@ -39,21 +39,12 @@ export interface AnalyzedQueryRecord extends QueryRecord {
   analysis: QueryAnalysis | null;
 }
 
-/**
- * Longest text parsed while a request waits: parsing takes about 1 µs per character on
- * this kind of machine (128k characters ≈ 105 ms), and the parser is synchronous, so a
- * longer text would hold the event loop for everyone. Longer texts are stored without an
- * analysis for now (issue 15 moves them off the request path).
- */
-export const INLINE_ANALYSIS_MAX_CHARS = 20_000;
-
-/** A new record with its analysis (none for a text too long to parse inline). */
-export function analyzedRecord(record: QueryRecord, analyzer: SqlAnalyzer): AnalyzedQueryRecord {
-  const analysis =
-    record.queryText.length <= INLINE_ANALYSIS_MAX_CHARS
-      ? analyzer.analyze(record.queryText, record.schemaName)
-      : null;
-  return { ...record, analysis };
+/** The analyses of new records' texts, in order (null where the analyzer could not run). */
+export function analyzeInputs(
+  inputs: readonly NewQueryInput[],
+  analyzer: SqlAnalyzer,
+): Promise<Array<QueryAnalysis | null>> {
+  return Promise.all(inputs.map((q) => analyzer.analyze(q.queryText, q.schemaName)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { analyzedRecord, AnalyzedQueryRecord, NewQueryInput, recordQuery } from '../domain/case.js';
+import { analyzeInputs, AnalyzedQueryRecord, NewQueryInput, recordQuery } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -37,14 +37,16 @@ export class AppendQueriesUseCase {
     within?: Transaction,
   ): Promise<AnalyzedQueryRecord[]> {
     const { caseId } = command;
+    const analyses = await analyzeInputs(command.queries, this.analyzer);
     return this.unitOfWork.run(async (tx) => {
       const head = await this.cases.lockHead(tx, caseId);
       if (!head) throw new CaseNotFoundError(caseId);
       const actor = command.actor ?? head.createdBy;
       const now = new Date();
-      const queries = command.queries.map((q) =>
-        analyzedRecord(recordQuery(caseId, q, actor, now), this.analyzer),
-      );
+      const queries = command.queries.map((q, i) => ({
+        ...recordQuery(caseId, q, actor, now),
+        analysis: analyses[i],
+      }));
       const events = chainEvents(
         caseId,
         head,

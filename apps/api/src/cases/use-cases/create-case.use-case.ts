@@ -5,7 +5,7 @@ import { chainEvents, ChainHasher, EMPTY_CHAIN } from '../../audit/domain/hash-c
 import { caseCreated, queryRecorded } from '../domain/case-event.js';
 import { SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import {
-  analyzedRecord,
+  analyzeInputs,
   CASE_DETAIL_QUERIES,
   CaseWithQueries,
   NewCaseInput,
@@ -39,9 +39,11 @@ export class CreateCaseUseCase {
   async execute(command: CreateCaseCommand, within?: Transaction): Promise<CaseWithQueries> {
     const now = new Date();
     const created = openCase(command, now);
-    const queries = command.queries.map((q) =>
-      analyzedRecord(recordQuery(created.id, q, created.createdBy, now), this.analyzer),
-    );
+    const analyses = await analyzeInputs(command.queries, this.analyzer);
+    const queries = command.queries.map((q, i) => ({
+      ...recordQuery(created.id, q, created.createdBy, now),
+      analysis: analyses[i],
+    }));
     const events = chainEvents(
       created.id,
       EMPTY_CHAIN,

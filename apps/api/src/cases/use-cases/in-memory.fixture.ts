@@ -13,7 +13,7 @@ import { CreateCaseCommand, CreateCaseUseCase } from './create-case.use-case.js'
  * analysis, the analyzer has its own (apps/api/src/analysis).
  */
 export class StubSqlAnalyzer extends SqlAnalyzer {
-  analyze(text: string, defaultSchema: string): QueryAnalysis {
+  async analyze(text: string, defaultSchema: string): Promise<QueryAnalysis> {
     return {
       analyzerVersion: 'stub',
       parsed: true,
