@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/core';
 import { Database, Queryable, sqlOf, Tx } from '@app/database';
+import { analysisRow } from '../../analysis/persistence/analysis-rows.js';
 import type { CaseEvent } from '../domain/case-event.js';
 import { needsFullScan } from '../domain/case-list.js';
 import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
@@ -268,24 +269,8 @@ async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOff
     recorded_at: q.recordedAt,
   }));
   await tx`insert into query_records ${tx(rows)}`;
-  const analyses = queries.flatMap(({ id, analysis: a }) =>
-    a === null
-      ? []
-      : [
-          {
-            query_id: id,
-            analyzer_version: a.analyzerVersion,
-            parsed: a.parsed,
-            parse_error_message: a.parseError?.message ?? null,
-            parse_error_position: a.parseError?.position ?? null,
-            fingerprint: a.fingerprint,
-            normalized: a.normalized,
-            statement_types: a.statementTypes,
-            classes: a.classes,
-            tables: a.tables,
-            flags: a.flags,
-          },
-        ],
+  const analyses = queries.flatMap(({ id, analysis }) =>
+    analysis === null ? [] : [analysisRow(id, analysis)],
   );
   if (analyses.length > 0) await tx`insert into query_analyses ${tx(analyses)}`;
 }
