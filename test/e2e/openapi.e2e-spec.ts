@@ -97,9 +97,14 @@ describe('OpenAPI document and Swagger UI', () => {
     expect(params).toEqual(
       [
         'case_type',
+        'class',
         'created_by',
+        'database_name',
         'date_gte',
         'date_lte',
+        'executed_by',
+        'fingerprint',
+        'flag',
         'page',
         'page_size',
         'priority',
@@ -107,6 +112,7 @@ describe('OpenAPI document and Swagger UI', () => {
         'sort_by',
         'sort_order',
         'status',
+        'table',
       ].sort(),
     );
     expect(doc.components.schemas.CreateCaseDto.required).toEqual(

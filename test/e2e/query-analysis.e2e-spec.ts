@@ -126,3 +126,79 @@ describe('query analysis through the API', () => {
     expect(cut.body.data.queries[0].analysis.parsed).toBe(false);
   });
 });
+
+describe('GET /api/v1/cases by what its queries did', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await startTestApp();
+    const open = async (name: string, queries: Record<string, unknown>[]) => {
+      const res = await request(t.http)
+        .post('/api/v1/cases')
+        .send(aCase({ title: name, queries: queries.map((q) => aQuery(q)) }));
+      expect(res.status).toBe(201);
+      ids[name] = res.body.data.id;
+    };
+    await open('purge', [{ database_name: 'prod_db', query_text: 'DELETE FROM sessions' }]);
+    await open('report', [
+      {
+        database_name: 'sales_db',
+        query_text: 'select * from public.accounts where id = 1',
+        executed_by: 'bo@example.com',
+      },
+    ]);
+    await open('fix', [{ database_name: 'prod_db', query_text: 'UPDATE accounts SET tier = 2' }]);
+    // Each filter holds for some record, never all for one: no match for both together.
+    await open('split', [
+      { database_name: 'prod_db', query_text: 'select 1' },
+      { database_name: 'sales_db', query_text: 'select * from accounts' },
+    ]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const titles = async (query: Record<string, string>) => {
+    const res = await request(t.http)
+      .get('/api/v1/cases')
+      .query({ ...query, page_size: '50' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.total).toBe(res.body.data.items.length);
+    return (res.body.data.items as { title: string }[]).map((c) => c.title).sort();
+  };
+
+  it('filters by table (any letter case), class, flag, database and executor', async () => {
+    expect(await titles({ table: 'Public.ACCOUNTS' })).toEqual(['fix', 'report', 'split']);
+    expect(await titles({ class: 'WRITE' })).toEqual(['fix', 'purge']);
+    expect(await titles({ flag: 'UPDATE_WITHOUT_WHERE' })).toEqual(['fix']);
+    expect(await titles({ database_name: 'prod_db' })).toEqual(['fix', 'purge', 'split']);
+    expect(await titles({ executed_by: 'BO@example.com' })).toEqual(['report']);
+  });
+
+  it('matches a case only when one same record meets every query filter', async () => {
+    expect(await titles({ database_name: 'prod_db', table: 'public.accounts' })).toEqual(['fix']);
+    expect(await titles({ database_name: 'prod_db', class: 'READ' })).toEqual(['split']);
+    expect(await titles({ table: 'public.accounts', priority: 'low' })).toEqual([]);
+  });
+
+  it('filters by fingerprint', async () => {
+    const report = await request(t.http).get(`/api/v1/cases/${ids.report}`);
+    const fingerprint = report.body.data.queries[0].analysis.fingerprint as string;
+    expect(await titles({ fingerprint })).toEqual(['report']);
+  });
+
+  it.each([
+    ['table', 'accounts'],
+    ['table', 'a.b.c'],
+    ['fingerprint', 'XYZ'],
+    ['class', 'SELECT'],
+    ['flag', 'DROPPED'],
+    ['executed_by', 'not-an-email'],
+  ])('refuses %s=%s with a 422 naming it', async (name, value) => {
+    const res = await request(t.http)
+      .get('/api/v1/cases')
+      .query({ [name]: value });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ code: 'VALIDATION_ERROR', field: name });
+  });
+});

@@ -578,6 +578,18 @@ export interface operations {
                 date_gte?: string;
                 /** @description created_at ≤ this (ISO 8601 date or date-time with zone, years 1900–9999). A bare date includes that whole day (UTC). */
                 date_lte?: string;
+                /** @description Cases with a query record that names this table (`schema.table`, any letter case). The query filters (table, fingerprint, database_name, class, flag, executed_by) must all hold for one same record; they read the current analyzer's analyses. */
+                table?: string;
+                /** @description Cases with a query record of this fingerprint (the analysis' `fingerprint`). */
+                fingerprint?: string;
+                /** @description Cases with a query record run on this database (exact). */
+                database_name?: string;
+                /** @description Cases with a query record holding a statement of this class. */
+                class?: components["schemas"]["StatementClass"];
+                /** @description Cases with a query record flagged so. */
+                flag?: components["schemas"]["QueryFlag"];
+                /** @description Cases with a query record run by this email, any letter case. */
+                executed_by?: string;
                 /** @description Left out: created_at. */
                 sort_by?: components["schemas"]["CaseSortField"];
                 /** @description Left out: desc. */

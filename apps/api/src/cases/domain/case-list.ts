@@ -1,3 +1,4 @@
+import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import type { CaseStatus } from './case-status.js';
 import type { CaseType, Priority } from './case.js';
 
@@ -22,6 +23,18 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** What one query record must hold; analysis filters read the current analyzer's rows. */
+export interface QueryRecordCriteria {
+  /** `schema.table`, lower-case. */
+  table?: string;
+  fingerprint?: string;
+  databaseName?: string;
+  statementClass?: StatementClass;
+  flag?: QueryFlag;
+  /** Normalized, as records store it. */
+  executedBy?: string;
+}
+
 /** One page of a filtered, sorted list of cases. */
 export interface CaseListCriteria extends PageRequest {
   status?: CaseStatus;
@@ -33,6 +46,8 @@ export interface CaseListCriteria extends PageRequest {
   search?: string;
   createdFrom?: Date;
   createdTo?: Date;
+  /** A case matches when one of its query records matches every one of these. */
+  queries?: QueryRecordCriteria;
   sortBy: CaseSortField;
   sortOrder: SortOrder;
 }

@@ -1,11 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches } from 'class-validator';
+import { QUERY_FLAGS, STATEMENT_CLASSES } from '../../analysis/domain/query-analysis.js';
+import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import { CASE_SORT_FIELDS, SORT_ORDERS } from '../domain/case-list.js';
-import type { CaseListCriteria, CaseSortField, SortOrder } from '../domain/case-list.js';
+import type {
+  CaseListCriteria,
+  CaseSortField,
+  QueryRecordCriteria,
+  SortOrder,
+} from '../domain/case-list.js';
 import {
   CharLength,
   isBareDate,
@@ -18,6 +25,9 @@ import {
 } from './validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// `schema.table` as the analysis writes it: two names without dots or blanks.
+const TABLE_PATTERN = '^[^.\\s]+\\.[^.\\s]+$';
+const FINGERPRINT_PATTERN = '^[0-9a-f]{16}$';
 const DEFAULT_PAGE_SIZE = 10;
 
 export class ListCasesQuery {
@@ -89,6 +99,73 @@ export class ListCasesQuery {
   date_lte?: string;
 
   @ApiPropertyOptional({
+    description:
+      'Cases with a query record that names this table (`schema.table`, any letter case). ' +
+      'The query filters (table, fingerprint, database_name, class, flag, executed_by) must all ' +
+      "hold for one same record; they read the current analyzer's analyses.",
+    example: 'public.accounts',
+    pattern: TABLE_PATTERN,
+    maxLength: 257,
+  })
+  @Omittable()
+  @IsString()
+  @Matches(new RegExp(TABLE_PATTERN))
+  @CharLength(3, 257)
+  table?: string;
+
+  @ApiPropertyOptional({
+    description: "Cases with a query record of this fingerprint (the analysis' `fingerprint`).",
+    example: 'a0ead580058af585',
+    pattern: FINGERPRINT_PATTERN,
+  })
+  @Omittable()
+  @IsString()
+  @Matches(new RegExp(FINGERPRINT_PATTERN))
+  fingerprint?: string;
+
+  @ApiPropertyOptional({
+    description: 'Cases with a query record run on this database (exact).',
+    example: 'sales_db',
+    minLength: 1,
+    maxLength: 128,
+  })
+  @Omittable()
+  @IsString()
+  @CharLength(1, 128)
+  database_name?: string;
+
+  @ApiPropertyOptional({
+    enum: STATEMENT_CLASSES,
+    enumName: 'StatementClass',
+    description: 'Cases with a query record holding a statement of this class.',
+  })
+  @Omittable()
+  @IsIn(STATEMENT_CLASSES)
+  class?: StatementClass;
+
+  @ApiPropertyOptional({
+    enum: QUERY_FLAGS,
+    enumName: 'QueryFlag',
+    description: 'Cases with a query record flagged so.',
+  })
+  @Omittable()
+  @IsIn(QUERY_FLAGS)
+  flag?: QueryFlag;
+
+  @ApiPropertyOptional({
+    description: 'Cases with a query record run by this email, any letter case.',
+    example: 'ana@example.com',
+    format: 'email',
+    minLength: 1,
+    maxLength: 255,
+  })
+  @Omittable()
+  @NormalizeEmail()
+  @IsEmail()
+  @CharLength(1, 255)
+  executed_by?: string;
+
+  @ApiPropertyOptional({
     enum: CASE_SORT_FIELDS,
     enumName: 'CaseSortField',
     description: 'Left out: created_at.',
@@ -116,7 +193,20 @@ export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
     createdFrom: query.date_gte ? new Date(query.date_gte) : undefined,
     // Inclusive: a bare date covers its whole day, down to the last millisecond.
     createdTo: to && isBareDate(query.date_lte!) ? new Date(to.getTime() + DAY_MS - 1) : to,
+    queries: queryCriteria(query),
     sortBy: query.sort_by ?? 'created_at',
     sortOrder: query.sort_order ?? 'desc',
   };
+}
+
+function queryCriteria(query: ListCasesQuery): QueryRecordCriteria | undefined {
+  const criteria: QueryRecordCriteria = {
+    table: query.table?.toLowerCase(),
+    fingerprint: query.fingerprint,
+    databaseName: query.database_name,
+    statementClass: query.class,
+    flag: query.flag,
+    executedBy: query.executed_by,
+  };
+  return Object.values(criteria).some((value) => value !== undefined) ? criteria : undefined;
 }

@@ -1,6 +1,11 @@
 import type { Transaction } from '@app/core';
 import type { CaseEvent } from '../domain/case-event.js';
-import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
+import type {
+  CaseListCriteria,
+  CaseSortField,
+  PageRequest,
+  QueryRecordCriteria,
+} from '../domain/case-list.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
 import {
   CaseSummary,
@@ -103,7 +108,11 @@ export class InMemoryCasesRepository extends CasesRepository {
       const byKey = x < y ? -1 : x > y ? 1 : 0;
       return direction * (byKey || (a.row.id < b.row.id ? -1 : 1));
     };
-    const matching = [...this.stored.values()].filter((c) => matches(c.row, criteria));
+    const matching = [...this.stored.values()].filter(
+      (c) =>
+        matches(c.row, criteria) &&
+        (!criteria.queries || c.queries.some((q) => recordMatches(q, criteria.queries!))),
+    );
     const start = (criteria.page - 1) * criteria.pageSize;
     return {
       items: matching
@@ -118,6 +127,21 @@ export class InMemoryCasesRepository extends CasesRepository {
     const found = this.stored.get(id);
     return found ? [...found.events] : null;
   }
+}
+
+function recordMatches(q: AnalyzedQueryRecord, criteria: QueryRecordCriteria): boolean {
+  const a = q.analysis;
+  const onAnalysis =
+    criteria.table || criteria.fingerprint || criteria.statementClass || criteria.flag;
+  if (onAnalysis && !a) return false;
+  return (
+    (!criteria.databaseName || q.databaseName === criteria.databaseName) &&
+    (!criteria.executedBy || q.executedBy === criteria.executedBy) &&
+    (!criteria.table || a!.tables.includes(criteria.table)) &&
+    (!criteria.fingerprint || a!.fingerprint === criteria.fingerprint) &&
+    (!criteria.statementClass || a!.classes.includes(criteria.statementClass)) &&
+    (!criteria.flag || a!.flags.includes(criteria.flag))
+  );
 }
 
 function matches(c: SupportCase, criteria: CaseListCriteria): boolean {

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Transaction } from '@app/core';
 import { Database, Queryable, sqlOf, Tx } from '@app/database';
+import type postgres from 'postgres';
+import { ANALYZER_VERSION } from '../../analysis/domain/query-analyzer.js';
 import { analysisRow } from '../../analysis/persistence/analysis-rows.js';
 import type { CaseEvent } from '../domain/case-event.js';
 import { needsFullScan } from '../domain/case-list.js';
-import type { CaseListCriteria, CaseSortField, PageRequest } from '../domain/case-list.js';
+import type {
+  CaseListCriteria,
+  CaseSortField,
+  PageRequest,
+  QueryRecordCriteria,
+} from '../domain/case-list.js';
 import type {
   AnalyzedQueryRecord,
   CaseSummary,
@@ -179,7 +186,7 @@ async function listPage(sql: Queryable, criteria: CaseListCriteria): Promise<Cas
  * filter counts the matching rows through its index.
  */
 function countCases(sql: Queryable, c: CaseListCriteria) {
-  const countable = !c.createdBy && !c.search && !c.createdFrom && !c.createdTo;
+  const countable = !c.createdBy && !c.search && !c.createdFrom && !c.createdTo && !c.queries;
   if (!countable) {
     return sql<{ total: string }[]>`
       select count(*) as total from support_cases ${whereClause(sql, c)}`;
@@ -198,9 +205,38 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
     c.createdFrom && sql`created_at >= ${c.createdFrom}`,
     c.createdTo && sql`created_at <= ${c.createdTo}`,
     c.search && searchCondition(sql, c.search),
+    c.queries && queryRecordCondition(sql, c.queries),
   ].filter((condition) => !!condition);
   if (conditions.length === 0) return sql``;
-  return sql`where ${conditions.reduce((all, condition) => sql`${all} and ${condition}`)}`;
+  return sql`where ${allOf(sql, conditions)}`;
+}
+
+function allOf(sql: Queryable, conditions: postgres.PendingQuery<postgres.Row[]>[]) {
+  return conditions.reduce((all, condition) => sql`${all} and ${condition}`);
+}
+
+/**
+ * The case has one query record that meets every query-level filter. Filters on the
+ * analysis read the current analyzer version's rows (older records: after
+ * `queries:reanalyze`), through migration 0009's indexes.
+ */
+function queryRecordCondition(sql: Queryable, q: QueryRecordCriteria) {
+  const onAnalysis = q.table || q.fingerprint || q.statementClass || q.flag;
+  const conditions = [
+    q.databaseName && sql`q.database_name = ${q.databaseName}`,
+    q.executedBy && sql`q.executed_by = ${q.executedBy}`,
+    q.table && sql`a.tables @> array[${q.table}]::text[]`,
+    q.fingerprint && sql`a.fingerprint = ${q.fingerprint}`,
+    q.statementClass && sql`a.classes @> array[${q.statementClass}]::text[]`,
+    q.flag && sql`a.flags @> array[${q.flag}]::text[]`,
+  ].filter((condition) => !!condition);
+  const analyses = onAnalysis
+    ? sql`join query_analyses a
+            on a.query_id = q.id and a.analyzer_version = ${ANALYZER_VERSION}`
+    : sql``;
+  return sql`exists (
+    select 1 from query_records q ${analyses}
+    where q.case_id = support_cases.id and ${allOf(sql, conditions)})`;
 }
 
 /**
