@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Database, PgUnitOfWork } from '@app/database';
 import { QueryAnalysis } from '../../apps/api/src/analysis/domain/query-analysis.js';
 import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
+import { PgQueryAnalyses } from '../../apps/api/src/analysis/persistence/pg-query-analyses.repository.js';
 import { PooledSqlAnalyzer } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
 import { reanalyze } from '../../apps/api/src/analysis/reanalyze.js';
 import {
@@ -65,7 +66,7 @@ describe('queries:reanalyze', () => {
   it('analyses every record that lacks the current version, in batches, and resumes', async () => {
     const batches: number[] = [];
     const first = await reanalyze(
-      database,
+      new PgQueryAnalyses(database),
       analyzer,
       ANALYZER_VERSION,
       (p) => batches.push(p.analysed),
@@ -76,7 +77,9 @@ describe('queries:reanalyze', () => {
     expect((await analysed()).map((r) => r.tables)).toEqual(texts.map((_, i) => [`sales.t${i}`]));
 
     // A second run finds nothing left to do.
-    expect(await reanalyze(database, analyzer, ANALYZER_VERSION, () => undefined)).toEqual({
+    expect(
+      await reanalyze(new PgQueryAnalyses(database), analyzer, ANALYZER_VERSION, () => undefined),
+    ).toEqual({
       analysed: 0,
       skipped: 0,
     });

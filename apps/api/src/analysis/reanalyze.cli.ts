@@ -6,6 +6,7 @@
 import { loadToolConfig } from '@app/config';
 import { Database, openDatabaseServer } from '@app/database';
 import { ANALYZER_VERSION } from './domain/query-analyzer.js';
+import { PgQueryAnalyses } from './persistence/pg-query-analyses.repository.js';
 import { PooledSqlAnalyzer } from './pooled-sql-analyzer.js';
 import { reanalyze } from './reanalyze.js';
 
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
     console.error(`queries:reanalyze: analysis worker failed: ${error.message}`),
   );
   try {
-    const done = await reanalyze(database, analyzer, ANALYZER_VERSION, (p) =>
+    const store = new PgQueryAnalyses(database);
+    const done = await reanalyze(store, analyzer, ANALYZER_VERSION, (p) =>
       console.error(`${p.analysed} records analysed (${ANALYZER_VERSION}), ${p.skipped} skipped`),
     );
     console.log(

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Matches } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
 import { QUERY_FLAGS, STATEMENT_CLASSES } from '../../analysis/domain/query-analysis.js';
 import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
@@ -18,7 +18,7 @@ import {
   isBareDate,
   IsIsoDateOrDateTime,
   ISO_DATE_OR_DATE_TIME_PATTERN,
-  NormalizeEmail,
+  EmailFilter,
   Omittable,
   PageNumber,
   PageSize,
@@ -52,17 +52,7 @@ export class ListCasesQuery {
   @IsIn(CASE_TYPES)
   case_type?: CaseType;
 
-  @ApiPropertyOptional({
-    description: 'Exact email, any letter case.',
-    example: 'ana@example.com',
-    format: 'email',
-    minLength: 1,
-    maxLength: 255,
-  })
-  @Omittable()
-  @NormalizeEmail()
-  @IsEmail()
-  @CharLength(1, 255)
+  @EmailFilter('Exact email, any letter case.')
   created_by?: string;
 
   @ApiPropertyOptional({
@@ -152,17 +142,7 @@ export class ListCasesQuery {
   @IsIn(QUERY_FLAGS)
   flag?: QueryFlag;
 
-  @ApiPropertyOptional({
-    description: 'Cases with a query record run by this email, any letter case.',
-    example: 'ana@example.com',
-    format: 'email',
-    minLength: 1,
-    maxLength: 255,
-  })
-  @Omittable()
-  @NormalizeEmail()
-  @IsEmail()
-  @CharLength(1, 255)
+  @EmailFilter('Cases with a query record run by this email, any letter case.')
   executed_by?: string;
 
   @ApiPropertyOptional({

@@ -1,8 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { NewQueryInput } from '../domain/case.js';
-import { CharLength, IsPastTimestamp, IsStorableJson, NormalizeEmail } from './validators.js';
+import {
+  CharLength,
+  EMAIL_SCHEMA,
+  IsPastTimestamp,
+  IsStorableJson,
+  IsStoredEmail,
+} from './validators.js';
 
 export const MAX_RESULT_BYTES = 256 * 1024;
 export const MAX_RESULT_DEPTH = 64;
@@ -83,17 +89,12 @@ export class QueryRecordInput {
 
   @ApiPropertyOptional({
     type: 'string',
-    format: 'email',
+    ...EMAIL_SCHEMA,
     description: "Who ran it; defaults to the request's actor.",
-    example: 'ana@example.com',
-    minLength: 1,
-    maxLength: 255,
     nullable: true,
   })
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @CharLength(1, 255)
+  @IsStoredEmail()
   executed_by?: string | null;
 
   @ApiPropertyOptional({

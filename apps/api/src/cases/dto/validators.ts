@@ -141,19 +141,33 @@ export const Omittable = () => ValidateIf((_object: object, value: unknown) => v
 export const ActorEmail = (what: string) =>
   applyDecorators(
     ApiPropertyOptional({
-      example: 'ana@example.com',
-      format: 'email',
-      minLength: 1,
-      maxLength: 255,
+      ...EMAIL_SCHEMA,
       description:
         `${what}; trimmed and stored lower-case. With a token it is the caller's email and ` +
         'may be left out (anyone else is 403 ACTOR_MISMATCH); with AUTH_MODE=off it is required.',
     }),
     Omittable(),
-    NormalizeEmail(),
     IsString(),
-    IsEmail(),
-    CharLength(1, 255),
+    IsStoredEmail(),
+  );
+
+/** An email as the document states it. */
+export const EMAIL_SCHEMA = {
+  example: 'ana@example.com',
+  format: 'email',
+  minLength: 1,
+  maxLength: 255,
+} as const;
+
+/** An email as records store it: trimmed, lower-cased, valid, 1–255 characters. */
+export const IsStoredEmail = () => applyDecorators(NormalizeEmail(), IsEmail(), CharLength(1, 255));
+
+/** A list filter on an email, any letter case. */
+export const EmailFilter = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ ...EMAIL_SCHEMA, description }),
+    Omittable(),
+    IsStoredEmail(),
   );
 
 export const Trim = () =>
