@@ -14,3 +14,6 @@ grant select on case_counts, schema_migrations to {{app}};
 grant select, insert, delete on idempotency_keys to {{app}};
 -- Analyses of query texts are read and appended, like the records they describe.
 grant select, insert on query_analyses to {{app}};
+-- The aggregates of migration 0010 are kept by its triggers (as the owner) and only read.
+grant select on fingerprint_stats, fingerprint_cases, fingerprint_time_histogram,
+  query_daily_counts, case_daily_counts, case_resolution_histogram to {{app}};

@@ -18,6 +18,7 @@ import {
   CASE_DETAIL_QUERIES,
   openCase,
   recordQuery,
+  withFingerprintCases,
 } from '../../apps/api/src/cases/domain/case.js';
 import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
@@ -85,8 +86,13 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       [caseCreated(created), ...queries.map((q) => queryRecorded(q, created.createdBy))],
       hasher,
     );
-    await unitOfWork.run((tx) => cases.insert(tx, created, queries, events));
-    return send(res, 201, CaseResponse.from({ ...created, queries, queriesTotal: queries.length }));
+    const counts = await unitOfWork.run((tx) => cases.insert(tx, created, queries, events));
+    const stored = withFingerprintCases(queries, counts);
+    return send(
+      res,
+      201,
+      CaseResponse.from({ ...created, queries: stored, queriesTotal: queries.length }),
+    );
   }
   if (req.method === 'GET' && url.pathname === '/api/v1/cases') {
     const q = url.searchParams;

@@ -11,6 +11,7 @@ import { DatabaseMetrics } from './database-metrics.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -36,6 +37,7 @@ export class AppModule {
         IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
         IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
         CasesModule.forRoot({ expensiveLists: config.expensiveLists }),
+        StatsModule,
       ],
       providers: [DatabaseMetrics],
     };

@@ -39,6 +39,27 @@ export interface AnalyzedQueryRecord extends QueryRecord {
   analysis: QueryAnalysis | null;
 }
 
+/**
+ * A record as the API shows it: with how many distinct cases hold its fingerprint (null
+ * without one), counted when it was read or, for a new record, once it was written.
+ */
+export interface StoredQueryRecord extends AnalyzedQueryRecord {
+  fingerprintCases: number | null;
+}
+
+/** Distinct cases per fingerprint, as a write leaves them. */
+export type FingerprintCaseCounts = ReadonlyMap<string, number>;
+
+export function withFingerprintCases(
+  records: readonly AnalyzedQueryRecord[],
+  counts: FingerprintCaseCounts,
+): StoredQueryRecord[] {
+  return records.map((q) => {
+    const fingerprint = q.analysis?.fingerprint;
+    return { ...q, fingerprintCases: fingerprint ? (counts.get(fingerprint) ?? null) : null };
+  });
+}
+
 /** The analyses of new records' texts, in order (null where the analyzer could not run). */
 export function analyzeInputs(
   inputs: readonly NewQueryInput[],
@@ -55,7 +76,7 @@ export const CASE_DETAIL_QUERIES = 100;
 
 export interface CaseWithQueries extends SupportCase {
   /** The first records by position (oldest first), at most {@link CASE_DETAIL_QUERIES}. */
-  queries: AnalyzedQueryRecord[];
+  queries: StoredQueryRecord[];
   /** How many records the case has in all. */
   queriesTotal: number;
 }

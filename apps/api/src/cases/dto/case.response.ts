@@ -10,7 +10,7 @@ import type {
   CaseSummary,
   CaseType,
   CaseWithQueries,
-  AnalyzedQueryRecord,
+  StoredQueryRecord,
   Priority,
   SupportCase,
 } from '../domain/case.js';
@@ -44,7 +44,17 @@ export class QueryRecordResponse {
   })
   analysis!: QueryAnalysisResponse | null;
 
-  static from(q: AnalyzedQueryRecord): QueryRecordResponse {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    description:
+      "How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} " +
+      'has the rest of its figures); null for a record without a fingerprint.',
+  })
+  fingerprint_cases!: number | null;
+
+  static from(q: StoredQueryRecord): QueryRecordResponse {
     return {
       id: q.id,
       case_id: q.caseId,
@@ -58,6 +68,7 @@ export class QueryRecordResponse {
       executed_at: q.executedAt.toISOString(),
       recorded_at: q.recordedAt.toISOString(),
       analysis: q.analysis && QueryAnalysisResponse.from(q.analysis),
+      fingerprint_cases: q.fingerprintCases,
     };
   }
 }
@@ -141,7 +152,7 @@ export class CaseListResponse {
 export class QueryRecordListResponse {
   @ApiProperty({ type: () => [QueryRecordResponse] }) items!: QueryRecordResponse[];
 
-  static from(records: AnalyzedQueryRecord[]): QueryRecordListResponse {
+  static from(records: StoredQueryRecord[]): QueryRecordListResponse {
     return { items: records.map((q) => QueryRecordResponse.from(q)) };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
+import { FINGERPRINT_PATTERN } from '../../analysis/domain/fingerprint-stats.js';
 import { QUERY_FLAGS, STATEMENT_CLASSES } from '../../analysis/domain/query-analysis.js';
 import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
@@ -27,7 +28,6 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 // `schema.table` as the analysis writes it: two names without dots or blanks.
 const TABLE_PATTERN = '^[^.\\s]+\\.[^.\\s]+$';
-const FINGERPRINT_PATTERN = '^[0-9a-f]{16}$';
 const DEFAULT_PAGE_SIZE = 10;
 
 export class ListCasesQuery {

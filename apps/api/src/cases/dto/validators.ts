@@ -20,6 +20,9 @@ const TIME = 'T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})';
 const RFC3339 = new RegExp(`^${DATE}${TIME}$`, 'i');
 const BARE_DATE = new RegExp(`^${DATE}$`);
 
+/** What IsCalendarDate accepts, as the OpenAPI document states it. */
+export const CALENDAR_DATE_PATTERN = BARE_DATE.source;
+
 /** What IsIsoDateOrDateTime accepts, as the OpenAPI document states it (letter case aside). */
 export const ISO_DATE_OR_DATE_TIME_PATTERN = `^${DATE}(${TIME})?$`;
 
@@ -124,6 +127,20 @@ export const IsIsoDateOrDateTime = (options?: ValidationOptions) =>
       isStorableTime(Date.parse(value)),
     (args) =>
       `${args.property} must be an ISO 8601 date or date-time with a time zone, in the years ${MIN_YEAR}–${MAX_YEAR}`,
+    options,
+  );
+
+/** A calendar date (`2025-10-01`) that exists, in the years the service stores. */
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  define(
+    'isCalendarDate',
+    (value) =>
+      typeof value === 'string' &&
+      isBareDate(value) &&
+      isStorableTime(Date.parse(value)) &&
+      new Date(value).toISOString().startsWith(value),
+    (args) =>
+      `${args.property} must be a calendar date (YYYY-MM-DD) in the years ${MIN_YEAR}–${MAX_YEAR}`,
     options,
   );
 

@@ -7,6 +7,8 @@ import type {
   AnalyzedQueryRecord,
   CaseSummary,
   CaseWithQueries,
+  FingerprintCaseCounts,
+  StoredQueryRecord,
   SupportCase,
 } from '../domain/case.js';
 
@@ -33,17 +35,28 @@ export interface CaseChanges {
 
 /** The cases store. Writes take the caller's transaction; reads use the pool unless told. */
 export abstract class CasesRepository {
-  /** Inserts a new case with its first query records and events. */
+  /**
+   * Inserts a new case with its first query records and events; answers how many cases
+   * hold each of the records' fingerprints, these records included.
+   */
   abstract insert(
     tx: Transaction,
     c: SupportCase,
     queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
-  ): Promise<void>;
+  ): Promise<FingerprintCaseCounts>;
   /** Reads and locks the case row until `tx` ends, so appends to one case take turns. */
   abstract lockHead(tx: Transaction, id: string): Promise<CaseHead | null>;
-  /** Appends records and events and moves the case's projections, after {@link lockHead}. */
-  abstract append(tx: Transaction, id: string, head: CaseHead, changes: CaseChanges): Promise<void>;
+  /**
+   * Appends records and events and moves the case's projections, after {@link lockHead};
+   * answers as {@link insert} does.
+   */
+  abstract append(
+    tx: Transaction,
+    id: string,
+    head: CaseHead,
+    changes: CaseChanges,
+  ): Promise<FingerprintCaseCounts>;
   /**
    * The case with its first `queryLimit` records by position, or null when there is none;
    * read through `tx` when given, to see that transaction's own writes.
@@ -57,7 +70,7 @@ export abstract class CasesRepository {
   abstract listQueries(
     caseId: string,
     page: PageRequest,
-  ): Promise<Page<AnalyzedQueryRecord> | null>;
+  ): Promise<Page<StoredQueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
   /** The case's events, oldest first, or null when there is no such case. */
   abstract history(id: string): Promise<CaseEvent[] | null>;

@@ -11,8 +11,11 @@ import {
   CaseSummary,
   CaseWithQueries,
   AnalyzedQueryRecord,
+  FingerprintCaseCounts,
   PRIORITIES,
+  StoredQueryRecord,
   SupportCase,
+  withFingerprintCases,
 } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
 
@@ -47,9 +50,10 @@ export class InMemoryCasesRepository extends CasesRepository {
     c: SupportCase,
     queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
-  ): Promise<void> {
+  ): Promise<FingerprintCaseCounts> {
     if (this.stored.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
     this.stored.set(c.id, { row: { ...c }, queries: [...queries], events: [...events] });
+    return this.fingerprintCases();
   }
 
   async lockHead(_tx: Transaction, id: string): Promise<CaseHead | null> {
@@ -64,7 +68,12 @@ export class InMemoryCasesRepository extends CasesRepository {
     };
   }
 
-  async append(_tx: Transaction, id: string, _head: CaseHead, changes: CaseChanges): Promise<void> {
+  async append(
+    _tx: Transaction,
+    id: string,
+    _head: CaseHead,
+    changes: CaseChanges,
+  ): Promise<FingerprintCaseCounts> {
     const found = this.stored.get(id);
     if (!found) throw new Error(`no case ${id}`);
     found.queries.push(...changes.queries);
@@ -74,6 +83,7 @@ export class InMemoryCasesRepository extends CasesRepository {
       status: changes.status ?? found.row.status,
       updatedAt: changes.at > found.row.updatedAt ? changes.at : found.row.updatedAt,
     };
+    return this.fingerprintCases();
   }
 
   async findById(
@@ -85,17 +95,20 @@ export class InMemoryCasesRepository extends CasesRepository {
     if (!found) return null;
     return {
       ...found.row,
-      queries: found.queries.slice(0, queryLimit),
+      queries: withFingerprintCases(found.queries.slice(0, queryLimit), this.fingerprintCases()),
       queriesTotal: found.queries.length,
     };
   }
 
-  async listQueries(caseId: string, page: PageRequest): Promise<Page<AnalyzedQueryRecord> | null> {
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<StoredQueryRecord> | null> {
     const found = this.stored.get(caseId);
     if (!found) return null;
     const start = (page.page - 1) * page.pageSize;
     return {
-      items: found.queries.slice(start, start + page.pageSize),
+      items: withFingerprintCases(
+        found.queries.slice(start, start + page.pageSize),
+        this.fingerprintCases(),
+      ),
       total: found.queries.length,
     };
   }
@@ -121,6 +134,17 @@ export class InMemoryCasesRepository extends CasesRepository {
         .map((c) => ({ ...c.row, queriesCount: c.queries.length })),
       total: matching.length,
     };
+  }
+
+  /** Distinct cases per fingerprint, counted over everything stored. */
+  private fingerprintCases(): FingerprintCaseCounts {
+    const cases = new Map<string, Set<string>>();
+    for (const { row, queries } of this.stored.values()) {
+      for (const fingerprint of queries.map((q) => q.analysis?.fingerprint)) {
+        if (fingerprint) cases.set(fingerprint, (cases.get(fingerprint) ?? new Set()).add(row.id));
+      }
+    }
+    return new Map([...cases].map(([fingerprint, ids]) => [fingerprint, ids.size]));
   }
 
   async history(id: string): Promise<CaseEvent[] | null> {

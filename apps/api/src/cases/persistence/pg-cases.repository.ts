@@ -16,6 +16,8 @@ import type {
   AnalyzedQueryRecord,
   CaseSummary,
   CaseWithQueries,
+  FingerprintCaseCounts,
+  StoredQueryRecord,
   SupportCase,
 } from '../domain/case.js';
 import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
@@ -23,8 +25,8 @@ import {
   CaseEventRow,
   CaseHeadRow,
   CaseRow,
-  AnalyzedQueryRecordRow,
-  toAnalyzedQueryRecord,
+  StoredQueryRecordRow,
+  toStoredQueryRecord,
   toCase,
   toCaseEvent,
   toCaseHead,
@@ -52,7 +54,7 @@ export class PgCasesRepository extends CasesRepository {
     c: SupportCase,
     queries: AnalyzedQueryRecord[],
     events: CaseEvent[],
-  ): Promise<void> {
+  ): Promise<FingerprintCaseCounts> {
     const tx = sqlOf(transaction);
     const last = events.at(-1);
     await tx`
@@ -65,6 +67,7 @@ export class PgCasesRepository extends CasesRepository {
         ${last?.hash ?? null})`;
     await insertQueries(tx, queries, 0);
     await insertEvents(tx, events);
+    return insertAnalyses(tx, queries);
   }
 
   async lockHead(transaction: Transaction, id: string): Promise<CaseHead | null> {
@@ -80,7 +83,7 @@ export class PgCasesRepository extends CasesRepository {
     id: string,
     head: CaseHead,
     changes: CaseChanges,
-  ): Promise<void> {
+  ): Promise<FingerprintCaseCounts> {
     const tx = sqlOf(transaction);
     const last = changes.events.at(-1);
     if (!last) throw new Error('an append must carry at least one event');
@@ -94,6 +97,7 @@ export class PgCasesRepository extends CasesRepository {
         last_event_hash = ${last.hash},
         updated_at = greatest(updated_at, ${changes.at})
       where id = ${id}`;
+    return insertAnalyses(tx, changes.queries);
   }
 
   async history(id: string): Promise<CaseEvent[] | null> {
@@ -125,7 +129,7 @@ export class PgCasesRepository extends CasesRepository {
     return tx ? read(sqlOf(tx)) : this.db.query(read);
   }
 
-  async listQueries(caseId: string, page: PageRequest): Promise<Page<AnalyzedQueryRecord> | null> {
+  async listQueries(caseId: string, page: PageRequest): Promise<Page<StoredQueryRecord> | null> {
     return this.db.query(async (sql) => {
       const [row] = await sql<{ queries_count: number }[]>`
         select queries_count from support_cases where id = ${caseId}`;
@@ -261,7 +265,8 @@ function searchCondition(sql: Queryable, search: string) {
  * 1..N without gaps under the case row lock, so any page is a range scan of the
  * (case_id, position) unique index of migration 0001, however deep. `total` is the count
  * read with the case row: records appended since then are left out, so the page and the
- * total agree.
+ * total agree. Each record comes with its newest analysis (a new analyzer version adds
+ * rows beside the old) and that version's count of cases holding its fingerprint.
  */
 async function queryRange(
   sql: Queryable,
@@ -269,14 +274,16 @@ async function queryRange(
   total: number,
   after: number,
   limit: number,
-): Promise<AnalyzedQueryRecord[]> {
+): Promise<StoredQueryRecord[]> {
   if (after >= total) return [];
-  // Each record with its newest analysis (a new analyzer version adds rows beside the old).
-  const rows = await sql<AnalyzedQueryRecordRow[]>`
+  const rows = await sql<StoredQueryRecordRow[]>`
     select q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
            q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
            a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
-           a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags
+           a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags,
+           (select s.cases from fingerprint_stats s
+            where s.analyzer_version = a.analyzer_version and s.fingerprint = a.fingerprint
+           ) as fingerprint_cases
     from query_records q
     left join lateral (
       select * from query_analyses qa where qa.query_id = q.id
@@ -285,7 +292,7 @@ async function queryRange(
     where q.case_id = ${caseId} and q.position > ${after} and q.position <= ${total}
     order by q.position
     limit ${limit}`;
-  return rows.map(toAnalyzedQueryRecord);
+  return rows.map(toStoredQueryRecord);
 }
 
 async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOffset: number) {
@@ -305,10 +312,30 @@ async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOff
     recorded_at: q.recordedAt,
   }));
   await tx`insert into query_records ${tx(rows)}`;
+}
+
+/**
+ * The write's last statement: its trigger (migration 0010) updates the fingerprint and
+ * daily counters, whose rows concurrent writes share, so they stay locked only until the
+ * commit that follows.
+ */
+async function insertAnalyses(
+  tx: Tx,
+  queries: AnalyzedQueryRecord[],
+): Promise<FingerprintCaseCounts> {
   const analyses = queries.flatMap(({ id, analysis }) =>
     analysis === null ? [] : [analysisRow(id, analysis)],
   );
-  if (analyses.length > 0) await tx`insert into query_analyses ${tx(analyses)}`;
+  if (analyses.length === 0) return new Map();
+  await tx`insert into query_analyses ${tx(analyses)}`;
+  const fingerprints = [
+    ...new Set(analyses.flatMap(({ fingerprint }) => (fingerprint ? [fingerprint] : []))),
+  ];
+  if (fingerprints.length === 0) return new Map();
+  const counted = await tx<{ fingerprint: string; cases: string }[]>`
+    select fingerprint, cases from fingerprint_stats
+    where analyzer_version = ${ANALYZER_VERSION} and fingerprint = any(${fingerprints})`;
+  return new Map(counted.map((row) => [row.fingerprint, Number(row.cases)]));
 }
 
 async function insertEvents(tx: Tx, events: CaseEvent[]) {

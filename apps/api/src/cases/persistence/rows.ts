@@ -12,6 +12,7 @@ import type {
   CaseType,
   Priority,
   QueryRecord,
+  StoredQueryRecord,
   SupportCase,
 } from '../domain/case.js';
 
@@ -76,6 +77,18 @@ export function toAnalyzedQueryRecord(row: AnalyzedQueryRecordRow): AnalyzedQuer
           flags: (row.flags ?? []) as QueryFlag[],
         };
   return { ...toQueryRecord(row), analysis };
+}
+
+export interface StoredQueryRecordRow extends AnalyzedQueryRecordRow {
+  /** bigint: postgres.js reads it as a string. */
+  fingerprint_cases: string | null;
+}
+
+export function toStoredQueryRecord(row: StoredQueryRecordRow): StoredQueryRecord {
+  return {
+    ...toAnalyzedQueryRecord(row),
+    fingerprintCases: row.fingerprint_cases === null ? null : Number(row.fingerprint_cases),
+  };
 }
 
 export function toCase(row: CaseRow): SupportCase {

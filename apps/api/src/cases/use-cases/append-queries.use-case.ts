@@ -4,7 +4,13 @@ import { chainEvents, ChainHasher } from '../../audit/domain/hash-chain.js';
 import { SqlAnalyzer } from '../../analysis/domain/query-analysis.js';
 import { queryRecorded } from '../domain/case-event.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { analyzeInputs, AnalyzedQueryRecord, NewQueryInput, recordQuery } from '../domain/case.js';
+import {
+  analyzeInputs,
+  NewQueryInput,
+  recordQuery,
+  StoredQueryRecord,
+  withFingerprintCases,
+} from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -35,7 +41,7 @@ export class AppendQueriesUseCase {
   async execute(
     command: AppendQueriesCommand,
     within?: Transaction,
-  ): Promise<AnalyzedQueryRecord[]> {
+  ): Promise<StoredQueryRecord[]> {
     const { caseId } = command;
     const analyses = await analyzeInputs(command.queries, this.analyzer);
     return this.unitOfWork.run(async (tx) => {
@@ -53,9 +59,9 @@ export class AppendQueriesUseCase {
         queries.map((q) => queryRecorded(q, actor)),
         this.hasher,
       );
-      await this.cases.append(tx, caseId, head, { queries, events, at: now });
+      const counts = await this.cases.append(tx, caseId, head, { queries, events, at: now });
       tx.afterCommit(() => this.metrics.queriesAppended(queries.length));
-      return queries;
+      return withFingerprintCases(queries, counts);
     }, within);
   }
 }

@@ -12,6 +12,7 @@ import {
   NewQueryInput,
   openCase,
   recordQuery,
+  withFingerprintCases,
 } from '../domain/case.js';
 import { CaseMetrics } from '../case-metrics.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
@@ -51,8 +52,8 @@ export class CreateCaseUseCase {
       this.hasher,
     );
 
-    await this.unitOfWork.run(async (tx) => {
-      await this.cases.insert(tx, created, queries, events);
+    const counts = await this.unitOfWork.run(async (tx) => {
+      const written = await this.cases.insert(tx, created, queries, events);
       tx.afterCommit(() => {
         this.metrics.caseCreated(created.caseType, created.priority, queries.length);
         this.logger.info(
@@ -67,11 +68,12 @@ export class CreateCaseUseCase {
           'case created',
         );
       });
+      return written;
     }, within);
     // As GET /cases/{id} will show it.
     return {
       ...created,
-      queries: queries.slice(0, CASE_DETAIL_QUERIES),
+      queries: withFingerprintCases(queries.slice(0, CASE_DETAIL_QUERIES), counts),
       queriesTotal: queries.length,
     };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../domain/case-list.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
-import { AnalyzedQueryRecord } from '../domain/case.js';
+import { StoredQueryRecord } from '../domain/case.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
 export interface QueryRecordPage {
-  items: AnalyzedQueryRecord[];
+  items: StoredQueryRecord[];
   total: number;
   page: number;
   pageSize: number;
