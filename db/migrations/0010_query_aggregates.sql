@@ -51,7 +51,7 @@ create table fingerprint_stats (
   -- Every table seen under the fingerprint (it ignores schemas and aliased table names).
   tables            text[] not null,
   occurrences       bigint not null check (occurrences >= 1),
-  cases             bigint not null check (cases >= 1),
+  cases             bigint not null check (cases >= 0),
   timed             bigint not null check (timed >= 0),
   total_time_ms     bigint not null check (total_time_ms >= 0),
   max_time_ms       integer,

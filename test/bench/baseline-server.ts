@@ -23,6 +23,11 @@ import {
 import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { PooledSqlAnalyzer } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
+import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
+import { FingerprintResponse } from '../../apps/api/src/analysis/dto/fingerprint.response.js';
+import { PgFingerprintsRepository } from '../../apps/api/src/analysis/persistence/pg-fingerprints.repository.js';
+import { StatsResponse } from '../../apps/api/src/stats/dto/stats.response.js';
+import { PgStatsRepository } from '../../apps/api/src/stats/persistence/pg-stats.repository.js';
 
 const database = new Database({
   url: process.env.DATABASE_URL!,
@@ -33,6 +38,8 @@ const database = new Database({
   applicationName: 'bench-baseline',
 });
 const cases = new PgCasesRepository(database);
+const fingerprints = new PgFingerprintsRepository(database);
+const stats = new PgStatsRepository(database);
 const unitOfWork = new PgUnitOfWork(database);
 const hasher = new ChainHasher(process.env.AUDIT_HMAC_KEY);
 // The service analyses every record it writes; so does the baseline, for a fair ratio.
@@ -106,6 +113,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       caseType: (q.get('case_type') ?? undefined) as never,
       createdBy: q.get('created_by') ?? undefined,
       search: q.get('search') ?? undefined,
+      queries: queryCriteria(q),
       sortBy: (q.get('sort_by') ?? 'created_at') as CaseSortField,
       sortOrder: (q.get('sort_order') ?? 'desc') as SortOrder,
     });
@@ -115,6 +123,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       CaseListResponse.from({ items, total, page, pageSize, pages: Math.ceil(total / pageSize) }),
     );
   }
+  if (req.method === 'GET' && url.pathname === '/api/v1/stats') {
+    const q = url.searchParams;
+    const period = { from: q.get('date_gte') ?? undefined, to: q.get('date_lte') ?? undefined };
+    return send(res, 200, StatsResponse.from(await stats.read(period, ANALYZER_VERSION)));
+  }
+  const fingerprint = /^\/api\/v1\/fingerprints\/([0-9a-f]{16})$/.exec(url.pathname);
+  if (req.method === 'GET' && fingerprint) {
+    const found = await fingerprints.find(ANALYZER_VERSION, fingerprint[1]);
+    return found
+      ? send(res, 200, FingerprintResponse.from(found))
+      : send(res, 404, { error: 'not found' });
+  }
   const byId = /^\/api\/v1\/cases\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (req.method === 'GET' && byId) {
     const found = await cases.findById(byId[1], CASE_DETAIL_QUERIES);
@@ -123,6 +143,18 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       : send(res, 404, { error: 'not found' });
   }
   send(res, 404, { error: 'no route' });
+}
+
+function queryCriteria(q: URLSearchParams) {
+  const criteria = {
+    table: q.get('table')?.toLowerCase(),
+    fingerprint: q.get('fingerprint') ?? undefined,
+    databaseName: q.get('database_name') ?? undefined,
+    statementClass: (q.get('class') ?? undefined) as never,
+    flag: (q.get('flag') ?? undefined) as never,
+    executedBy: q.get('executed_by') ?? undefined,
+  };
+  return Object.values(criteria).some((value) => value !== undefined) ? criteria : undefined;
 }
 
 const server = createServer((req, res) => {

@@ -19,9 +19,12 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { Database, Migrator, startEmbeddedPostgres } from '@app/database';
+import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
+import { PgFingerprintsRepository } from '../../apps/api/src/analysis/persistence/pg-fingerprints.repository.js';
 import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { mintToken } from '../../apps/api/src/identity/mint-token.js';
+import { PgStatsRepository } from '../../apps/api/src/stats/persistence/pg-stats.repository.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
 import { SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
@@ -318,13 +321,19 @@ async function explain(url: string, workload: Workload, id: string): Promise<str
   });
   const repository = new PgCasesRepository(database);
   try {
-    if (workload.explain.kind === 'list') await repository.list(workload.explain.criteria);
-    else await repository.findById(id, CASE_DETAIL_QUERIES);
+    const target = workload.explain;
+    if (target.kind === 'list') await repository.list(target.criteria);
+    else if (target.kind === 'get') await repository.findById(id, CASE_DETAIL_QUERIES);
+    else if (target.kind === 'stats')
+      await new PgStatsRepository(database).read({}, ANALYZER_VERSION);
+    else await new PgFingerprintsRepository(database).find(ANALYZER_VERSION, target.fingerprint);
     const plans: string[] = [];
     // Only the repository's own statements (not postgres.js' type lookups), captured
     // before the EXPLAINs below add their own.
     const captured = statements.filter(({ text }) =>
-      /support_cases|query_records|case_counts/.test(text),
+      /support_cases|query_records|case_counts|fingerprint_stats|_daily_counts|_histogram/.test(
+        text,
+      ),
     );
     for (const { text, params } of captured) {
       const rows = await database.sql.unsafe(

@@ -1,4 +1,6 @@
+import { QueryAnalyzer } from '../../apps/api/src/analysis/domain/query-analyzer.js';
 import type { CaseListCriteria } from '../../apps/api/src/cases/domain/case-list.js';
+import { QUERY_TEMPLATES } from './seed.js';
 
 export interface Workload {
   name: string;
@@ -8,7 +10,11 @@ export interface Workload {
   path: (ids: string[]) => string;
   body?: string;
   /** The repository call whose SQL is EXPLAINed (reads only). */
-  explain?: { kind: 'list'; criteria: CaseListCriteria } | { kind: 'get' };
+  explain?:
+    | { kind: 'list'; criteria: CaseListCriteria }
+    | { kind: 'get' }
+    | { kind: 'stats' }
+    | { kind: 'fingerprint'; fingerprint: string };
 }
 
 const createBody = JSON.stringify({
@@ -25,6 +31,12 @@ const createBody = JSON.stringify({
     rows_affected: 100 * i,
   })),
 });
+
+// The seeded shape of the first template, which about one record in 28 has.
+const salesFingerprint = (await QueryAnalyzer.load()).analyze(
+  QUERY_TEMPLATES[0].replaceAll('{n}', '1'),
+  'public',
+).fingerprint!;
 
 const listDefaults = { page: 1, pageSize: 10, sortBy: 'created_at', sortOrder: 'desc' } as const;
 
@@ -70,6 +82,40 @@ export const WORKLOADS: Workload[] = [
       kind: 'list',
       criteria: { ...listDefaults, status: 'open', priority: 'high', page: 1000 },
     },
+  },
+  {
+    name: 'W6',
+    title: 'cases that read a table',
+    method: 'GET',
+    path: () => '/api/v1/cases?table=public.sales',
+    explain: { kind: 'list', criteria: { ...listDefaults, queries: { table: 'public.sales' } } },
+  },
+  {
+    name: 'W7',
+    title: 'cases with a flag, on a database',
+    method: 'GET',
+    path: () => '/api/v1/cases?flag=DELETE_WITHOUT_WHERE&database_name=prod_db',
+    explain: {
+      kind: 'list',
+      criteria: {
+        ...listDefaults,
+        queries: { flag: 'DELETE_WITHOUT_WHERE', databaseName: 'prod_db' },
+      },
+    },
+  },
+  {
+    name: 'W8',
+    title: 'stats of all time',
+    method: 'GET',
+    path: () => '/api/v1/stats',
+    explain: { kind: 'stats' },
+  },
+  {
+    name: 'W9',
+    title: 'one fingerprint',
+    method: 'GET',
+    path: () => `/api/v1/fingerprints/${salesFingerprint}`,
+    explain: { kind: 'fingerprint', fingerprint: salesFingerprint },
   },
   {
     name: 'W1',

@@ -72,6 +72,8 @@ describe('least privilege', () => {
       `/api/v1/cases/${id}`,
       `/api/v1/cases/${id}/history`,
       `/api/v1/cases/${id}/queries`,
+      '/api/v1/fingerprints',
+      '/api/v1/stats',
       '/health/ready',
     ]) {
       expect((await request(http).get(path)).status).toBe(200);

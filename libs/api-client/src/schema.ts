@@ -55,6 +55,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fingerprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The top query shapes, by occurrences, total time or p95
+         * @description One row per pg_query fingerprint of the current analyzer, with the figures of GET /api/v1/fingerprints/{fingerprint}; kept up to date with every write.
+         */
+        get: operations["listFingerprints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fingerprints/{fingerprint}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything recorded under one query shape
+         * @description Normalized text, statement types, classes and tables; occurrences and distinct cases; execution time p50/p95/max and total; rows affected; first and last executed_at.
+         */
+        get: operations["getFingerprint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -142,12 +182,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tracker at a glance
+         * @description Cases by status, priority and type and per day; time to resolve p50/p95; the top 10 tables and fingerprints; flagged queries by flag and database. Case figures count the cases created in the period, query figures the records executed in it (UTC days).
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "MALFORMED_JSON" | "UNAUTHENTICATED" | "ACTOR_MISMATCH" | "FORBIDDEN" | "CASE_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_IN_USE" | "INVALID_STATUS_TRANSITION" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "VALIDATION_ERROR" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "MALFORMED_JSON" | "UNAUTHENTICATED" | "ACTOR_MISMATCH" | "FORBIDDEN" | "CASE_NOT_FOUND" | "FINGERPRINT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "IDEMPOTENCY_KEY_IN_USE" | "INVALID_STATUS_TRANSITION" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "VALIDATION_ERROR" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         ErrorItem: {
             /** @example VALIDATION_ERROR */
             code: components["schemas"]["ErrorCode"];
@@ -173,6 +233,76 @@ export interface components {
             errors: components["schemas"]["ErrorItem"][];
         };
         /** @enum {string} */
+        StatementClass: "READ" | "WRITE" | "FUNCTION" | "ROLE" | "DDL" | "MISC";
+        ExecutionTimeResponse: {
+            /** @description Records that give a time. */
+            timed: number;
+            /**
+             * Format: int64
+             * @description Sum, in ms.
+             */
+            total: number;
+            /** @description Median, in ms. Nearest-rank, read from a histogram of 2 %-wide buckets: exact while the records of a bucket share one value, within 1 % otherwise. */
+            p50: number | null;
+            /** @description 95th percentile, in ms. Nearest-rank, read from a histogram of 2 %-wide buckets: exact while the records of a bucket share one value, within 1 % otherwise. */
+            p95: number | null;
+            /** @description Longest, in ms (exact). */
+            max: number | null;
+        };
+        FingerprintResponse: {
+            /** @example a0ead580058af585 */
+            fingerprint: string;
+            /** @example pg18-v1 */
+            analyzer_version: string;
+            /**
+             * @description The first recorded text of this shape, with its literals as $n.
+             * @example SELECT * FROM sales WHERE region = $1
+             */
+            normalized: string;
+            /**
+             * @example [
+             *       "SelectStmt"
+             *     ]
+             */
+            statement_types: string[];
+            classes: components["schemas"]["StatementClass"][];
+            /**
+             * @description Every table seen under the fingerprint: it ignores schema names and, where a table has an alias, the table's name, so texts reading different tables may share it.
+             * @example [
+             *       "public.sales"
+             *     ]
+             */
+            tables: string[];
+            /** @description Query records of this shape. */
+            occurrences: number;
+            /** @description Distinct cases holding them. */
+            distinct_cases: number;
+            execution_time_ms: components["schemas"]["ExecutionTimeResponse"];
+            /** Format: int64 */
+            rows_affected_sum: number;
+            /**
+             * Format: date-time
+             * @description Earliest executed_at.
+             */
+            first_seen: string;
+            /**
+             * Format: date-time
+             * @description Latest executed_at.
+             */
+            last_seen: string;
+        };
+        FingerprintListResponse: {
+            items: components["schemas"]["FingerprintResponse"][];
+            total: number;
+            page: number;
+            page_size: number;
+            pages: number;
+        };
+        /** @enum {string} */
+        FingerprintSortField: "occurrences" | "total_time" | "p95";
+        /** @enum {string} */
+        SortOrder: "asc" | "desc";
+        /** @enum {string} */
         CaseType: "support" | "requirement" | "investigation";
         /** @enum {string} */
         Priority: "low" | "medium" | "high" | "critical";
@@ -184,8 +314,6 @@ export interface components {
             /** @description Where the parser stopped: a 0-based character offset into query_text. */
             position: number | null;
         };
-        /** @enum {string} */
-        StatementClass: "READ" | "WRITE" | "FUNCTION" | "ROLE" | "DDL" | "MISC";
         /** @enum {string} */
         QueryFlag: "ALTER" | "COPY_PROGRAM" | "DELETE_WITHOUT_WHERE" | "DROP" | "EXECUTES_WRITE_IN_EXPLAIN" | "LOCKS_ROWS" | "MULTIPLE_STATEMENTS" | "PRIVILEGE_CHANGE" | "TRUNCATE" | "UPDATE_WITHOUT_WHERE";
         QueryAnalysisResponse: {
@@ -239,6 +367,8 @@ export interface components {
             recorded_at: string;
             /** @description What PostgreSQL's parser makes of the text (the newest analyzer's); null for a record never analysed. */
             analysis: components["schemas"]["QueryAnalysisResponse"] | null;
+            /** @description How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} has the rest of its figures); null for a record without a fingerprint. */
+            fingerprint_cases: number | null;
         };
         CaseResponse: {
             /** Format: uuid */
@@ -351,8 +481,6 @@ export interface components {
         };
         /** @enum {string} */
         CaseSortField: "created_at" | "updated_at" | "status" | "priority" | "case_type" | "created_by" | "title";
-        /** @enum {string} */
-        SortOrder: "asc" | "desc";
         QueryRecordPageResponse: {
             items: components["schemas"]["QueryRecordResponse"][];
             total: number;
@@ -414,6 +542,115 @@ export interface components {
         };
         CaseHistoryResponse: {
             items: components["schemas"]["CaseEventResponse"][];
+        };
+        StatsPeriodResponse: {
+            /** Format: date */
+            date_gte: string | null;
+            /** Format: date */
+            date_lte: string | null;
+        };
+        StatusCounts: {
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            in_progress: number;
+            /** Format: int64 */
+            resolved: number;
+            /** Format: int64 */
+            closed: number;
+        };
+        PriorityCounts: {
+            /** Format: int64 */
+            low: number;
+            /** Format: int64 */
+            medium: number;
+            /** Format: int64 */
+            high: number;
+            /** Format: int64 */
+            critical: number;
+        };
+        CaseTypeCounts: {
+            /** Format: int64 */
+            support: number;
+            /** Format: int64 */
+            requirement: number;
+            /** Format: int64 */
+            investigation: number;
+        };
+        CaseCounts: {
+            /**
+             * Format: int64
+             * @description Cases created in the period.
+             */
+            total: number;
+            /** @description By current status. */
+            by_status: components["schemas"]["StatusCounts"];
+            by_priority: components["schemas"]["PriorityCounts"];
+            by_type: components["schemas"]["CaseTypeCounts"];
+        };
+        DayCount: {
+            /**
+             * Format: date
+             * @example 2025-10-01
+             */
+            date: string;
+            /** Format: int64 */
+            cases: number;
+        };
+        TimeToResolve: {
+            /**
+             * Format: int64
+             * @description Cases of the period that reached resolved.
+             */
+            resolved_cases: number;
+            /** @description Median, in seconds. */
+            p50_seconds: number | null;
+            /** @description 95th percentile, in seconds. */
+            p95_seconds: number | null;
+        };
+        TableCount: {
+            /** @example public.sales */
+            table: string;
+            /**
+             * Format: int64
+             * @description Query records of the period that name the table.
+             */
+            queries: number;
+        };
+        FingerprintCount: {
+            /** @example a0ead580058af585 */
+            fingerprint: string;
+            /** @example SELECT * FROM sales WHERE id = $1 */
+            normalized: string | null;
+            /**
+             * Format: int64
+             * @description Query records of the period with the fingerprint.
+             */
+            queries: number;
+        };
+        FlagCount: {
+            flag: components["schemas"]["QueryFlag"];
+            /** @example prod_db */
+            database_name: string;
+            /**
+             * Format: int64
+             * @description Query records of the period with the flag, on that database.
+             */
+            queries: number;
+        };
+        StatsResponse: {
+            period: components["schemas"]["StatsPeriodResponse"];
+            cases: components["schemas"]["CaseCounts"];
+            /** @description Days without a new case are left out. */
+            opened_per_day: components["schemas"]["DayCount"][];
+            /** @description From creation to the move to resolved (a case closed without it does not count). Nearest-rank percentiles from 2 %-wide buckets: within 1 %. */
+            time_to_resolve: components["schemas"]["TimeToResolve"];
+            /** @description The 10 most named tables. */
+            top_tables: components["schemas"]["TableCount"][];
+            /** @description The 10 most recorded shapes. */
+            top_fingerprints: components["schemas"]["FingerprintCount"][];
+            /** @description Most frequent first. */
+            flagged_queries: components["schemas"]["FlagCount"][];
         };
     };
     responses: never;
@@ -558,6 +795,182 @@ export interface operations {
                             [key: string]: unknown;
                         };
                     };
+                };
+            };
+        };
+    };
+    listFingerprints: {
+        parameters: {
+            query?: {
+                page?: number;
+                page_size?: number;
+                /** @description Left out: occurrences. total_time is the sum of execution_time_ms; fingerprints without a timed record come last by p95. */
+                sort_by?: components["schemas"]["FingerprintSortField"];
+                /** @description Left out: desc (the top list); asc is its exact reverse. */
+                sort_order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the top list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FingerprintListResponse"];
+                        errors: components["schemas"]["ErrorItem"][];
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFingerprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fingerprint: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fingerprint and its figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["FingerprintResponse"];
+                        errors: components["schemas"]["ErrorItem"][];
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FINGERPRINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1287,6 +1700,90 @@ export interface operations {
             };
             /** @description CASE_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description First UTC day counted (cases by creation, query records by executed_at). */
+                date_gte?: string;
+                /** @description Last UTC day counted, whole. */
+                date_lte?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures of the period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        success: true;
+                        data: components["schemas"]["StatsResponse"];
+                        errors: components["schemas"]["ErrorItem"][];
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
