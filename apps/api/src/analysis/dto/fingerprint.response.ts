@@ -17,7 +17,11 @@ export class ExecutionTimeResponse {
   @ApiProperty({ type: 'number', nullable: true, description: `Median, in ms. ${PERCENTILE_NOTE}` })
   p50!: number | null;
 
-  @ApiProperty({ type: 'number', nullable: true, description: `95th percentile, in ms. ${PERCENTILE_NOTE}` })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: `95th percentile, in ms. ${PERCENTILE_NOTE}`,
+  })
   p95!: number | null;
 
   @ApiProperty({ type: 'integer', nullable: true, description: 'Longest, in ms (exact).' })

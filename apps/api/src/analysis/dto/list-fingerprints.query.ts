@@ -4,17 +4,16 @@ import { SORT_ORDERS } from '../../cases/domain/case-list.js';
 import type { SortOrder } from '../../cases/domain/case-list.js';
 import { Omittable, PageNumber, PageSize } from '../../cases/dto/validators.js';
 import { FINGERPRINT_PATTERN, FINGERPRINT_SORT_FIELDS } from '../domain/fingerprint-stats.js';
-import type {
-  FingerprintListCriteria,
-  FingerprintSortField,
-} from '../domain/fingerprint-stats.js';
+import type { FingerprintListCriteria, FingerprintSortField } from '../domain/fingerprint-stats.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
 export class FingerprintParams {
   @ApiProperty({ example: 'a0ead580058af585', pattern: FINGERPRINT_PATTERN })
   @IsString()
-  @Matches(new RegExp(FINGERPRINT_PATTERN), { message: 'fingerprint must be 16 hex digits (0-9, a-f)' })
+  @Matches(new RegExp(FINGERPRINT_PATTERN), {
+    message: 'fingerprint must be 16 hex digits (0-9, a-f)',
+  })
   fingerprint!: string;
 }
 

@@ -67,10 +67,7 @@ export abstract class CasesRepository {
     tx?: Transaction,
   ): Promise<CaseWithQueries | null>;
   /** One page of the case's records by position, or null when there is no such case. */
-  abstract listQueries(
-    caseId: string,
-    page: PageRequest,
-  ): Promise<Page<StoredQueryRecord> | null>;
+  abstract listQueries(caseId: string, page: PageRequest): Promise<Page<StoredQueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
   /** The case's events, oldest first, or null when there is no such case. */
   abstract history(id: string): Promise<CaseEvent[] | null>;

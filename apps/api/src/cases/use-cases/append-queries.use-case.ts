@@ -38,10 +38,7 @@ export class AppendQueriesUseCase {
     private readonly analyzer: SqlAnalyzer,
   ) {}
 
-  async execute(
-    command: AppendQueriesCommand,
-    within?: Transaction,
-  ): Promise<StoredQueryRecord[]> {
+  async execute(command: AppendQueriesCommand, within?: Transaction): Promise<StoredQueryRecord[]> {
     const { caseId } = command;
     const analyses = await analyzeInputs(command.queries, this.analyzer);
     return this.unitOfWork.run(async (tx) => {

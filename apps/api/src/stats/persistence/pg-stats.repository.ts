@@ -58,7 +58,10 @@ async function countCases(sql: Queryable, period: StatsPeriod) {
     where ${inPeriod(sql, period)}
     group by grouping sets ((day), (status), (priority), (case_type))
     order by day`;
-  const count = <K extends string>(keys: readonly K[], pick: (row: CaseCountRow) => string | null) =>
+  const count = <K extends string>(
+    keys: readonly K[],
+    pick: (row: CaseCountRow) => string | null,
+  ) =>
     Object.fromEntries(
       keys.map((key) => [key, Number(rows.find((row) => pick(row) === key)?.n ?? 0)]),
     ) as Record<K, number>;
