@@ -165,7 +165,7 @@ begin
   group by o.analyzer_version, o.fingerprint
   order by o.analyzer_version, o.fingerprint
   on conflict (analyzer_version, fingerprint) do update set
-    tables = (select array_agg(distinct t order by t) from unnest(s.tables || excluded.tables) t),
+    tables = array(select distinct t from unnest(s.tables || excluded.tables) t order by t),
     occurrences = s.occurrences + excluded.occurrences,
     cases = s.cases + excluded.cases,
     timed = s.timed + excluded.timed,

@@ -96,6 +96,13 @@ describe('fingerprints and stats', () => {
       expect(res.body.data).toMatchObject({ occurrences: 5, distinct_cases: 2 });
     });
 
+    it('keeps a shape that names no table', async () => {
+      const shapeless = await fingerprintOf('SELECT 1 + 1');
+      await fingerprintOf('select 2 + 2');
+      const res = await request(t.http).get(`/api/v1/fingerprints/${shapeless}`);
+      expect(res.body.data).toMatchObject({ tables: [], occurrences: 2, distinct_cases: 2 });
+    });
+
     it('says on each record of the detail how many cases hold its fingerprint', async () => {
       const other = await create([
         aQuery({ query_text: 'SELECT * FROM ledger l WHERE l.id = 5' }),
