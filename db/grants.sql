@@ -16,4 +16,5 @@ grant select, insert, delete on idempotency_keys to {{app}};
 grant select, insert on query_analyses to {{app}};
 -- The aggregates of migration 0010 are kept by its triggers (as the owner) and only read.
 grant select on fingerprint_stats, fingerprint_cases, fingerprint_time_histogram,
-  query_daily_counts, case_daily_counts, case_resolution_histogram to {{app}};
+  table_cases, table_stats, query_daily_counts, case_daily_counts,
+  case_resolution_histogram to {{app}};

@@ -79,6 +79,23 @@ create table fingerprint_cases (
   primary key (analyzer_version, fingerprint, case_id)
 );
 
+-- Which cases name each table, and how many: the exact total of a list filtered by one
+-- table alone (a frequent table matches a large share of the cases; counting them is
+-- O(matches), this is one row).
+create table table_cases (
+  analyzer_version varchar(32) not null,
+  table_name       text not null,
+  case_id          uuid not null references support_cases (id),
+  primary key (analyzer_version, table_name, case_id)
+);
+
+create table table_stats (
+  analyzer_version varchar(32) not null,
+  table_name       text not null,
+  cases            bigint not null check (cases >= 0),
+  primary key (analyzer_version, table_name)
+);
+
 create table fingerprint_time_histogram (
   analyzer_version varchar(32) not null,
   fingerprint      varchar(32) not null,
@@ -174,6 +191,20 @@ begin
     rows_affected_sum = s.rows_affected_sum + excluded.rows_affected_sum,
     first_seen = least(s.first_seen, excluded.first_seen),
     last_seen = greatest(s.last_seen, excluded.last_seen);
+
+  with new_pair as (
+    insert into table_cases (analyzer_version, table_name, case_id)
+    select distinct a.analyzer_version, t, q.case_id
+    from added a join query_records q on q.id = a.query_id, unnest(a.tables) t
+    order by 1, 2, 3
+    on conflict do nothing
+    returning analyzer_version, table_name
+  )
+  insert into table_stats as s (analyzer_version, table_name, cases)
+  select analyzer_version, table_name, count(*) from new_pair
+  group by 1, 2
+  order by 1, 2
+  on conflict (analyzer_version, table_name) do update set cases = s.cases + excluded.cases;
 
   insert into fingerprint_time_histogram as h (analyzer_version, fingerprint, bucket, n, lo, hi)
   select a.analyzer_version, a.fingerprint, histogram_bucket(q.execution_time_ms),

@@ -54,6 +54,8 @@ describe('Migrator', () => {
       'query_records',
       'schema_migrations',
       'support_cases',
+      'table_cases',
+      'table_stats',
     ]);
     const [row] = await db.sql<{ version: number; name: string; checksum: string }[]>`
       select version, name, checksum from schema_migrations order by version limit 1`;

@@ -8,6 +8,8 @@ const AGGREGATES = [
   'fingerprint_stats',
   'fingerprint_cases',
   'fingerprint_time_histogram',
+  'table_cases',
+  'table_stats',
   'query_daily_counts',
   'case_daily_counts',
   'case_resolution_histogram',

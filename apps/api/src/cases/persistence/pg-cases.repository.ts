@@ -186,18 +186,39 @@ async function listPage(sql: Queryable, criteria: CaseListCriteria): Promise<Cas
 
 /**
  * Filters on status, priority and case type alone are answered from the counters kept
- * by migration 0002 (a few hundred rows at most, whatever the table size); any other
- * filter counts the matching rows through its index.
+ * by migration 0002 (a few hundred rows at most, whatever the table size), and a table
+ * or a fingerprint alone from those of migration 0010 (one row); any other filter
+ * counts the matching rows through its index.
  */
 function countCases(sql: Queryable, c: CaseListCriteria) {
-  const countable = !c.createdBy && !c.search && !c.createdFrom && !c.createdTo && !c.queries;
-  if (!countable) {
+  const onOtherColumns = c.createdBy || c.search || c.createdFrom || c.createdTo;
+  if (!onOtherColumns && !c.queries) {
     return sql<{ total: string }[]>`
-      select count(*) as total from support_cases ${whereClause(sql, c)}`;
+      select coalesce(sum(n), 0) as total from case_counts ${whereClause(sql, c)}`;
   }
-  return sql<{ total: string }[]>`
-    select coalesce(sum(n), 0) as total from case_counts
-    ${whereClause(sql, { ...c, createdBy: undefined, search: undefined })}`;
+  const onCaseColumns = onOtherColumns || c.status || c.priority || c.caseType;
+  const counted = !onCaseColumns && c.queries && countCasesHolding(sql, c.queries);
+  return (
+    counted ||
+    sql<{ total: string }[]>`select count(*) as total from support_cases ${whereClause(sql, c)}`
+  );
+}
+
+/** The counter of the cases holding one table or one fingerprint, when that is the filter. */
+function countCasesHolding(sql: Queryable, q: QueryRecordCriteria) {
+  const given = Object.values(q).filter((value) => value !== undefined);
+  if (given.length !== 1) return undefined;
+  if (q.table) {
+    return sql<{ total: string }[]>`
+      select coalesce(sum(cases), 0) as total from table_stats
+      where analyzer_version = ${ANALYZER_VERSION} and table_name = ${q.table}`;
+  }
+  if (q.fingerprint) {
+    return sql<{ total: string }[]>`
+      select coalesce(sum(cases), 0) as total from fingerprint_stats
+      where analyzer_version = ${ANALYZER_VERSION} and fingerprint = ${q.fingerprint}`;
+  }
+  return undefined;
 }
 
 function whereClause(sql: Queryable, c: CaseListCriteria) {
