@@ -5,8 +5,11 @@ import type postgres from 'postgres';
 import { ANALYZER_VERSION } from '../../analysis/domain/query-analyzer.js';
 import { analysisRow } from '../../analysis/persistence/analysis-rows.js';
 import type { CaseEvent } from '../domain/case-event.js';
+import { cursorAfter, keysetPages } from '../domain/case-export.js';
+import type { ExportCursor, ExportedCase, ExportSlice } from '../domain/case-export.js';
 import { needsFullScan } from '../domain/case-list.js';
 import type {
+  CaseFilter,
   CaseListCriteria,
   CaseSortField,
   PageRequest,
@@ -157,6 +160,64 @@ export class PgCasesRepository extends CasesRepository {
       return { items, total: Number(total) };
     });
   }
+
+  exportPages(
+    filter: CaseFilter,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): AsyncIterable<ExportedCase[]> {
+    return keysetPages(
+      (after) => this.db.query((sql) => exportPage(sql, filter, after, pageSize), { signal }),
+      pageSize,
+      cursorAfter,
+    );
+  }
+
+  async exportQueries(
+    slices: readonly ExportSlice[],
+    signal?: AbortSignal,
+  ): Promise<AnalyzedQueryRecord[]> {
+    const ranges = slices.filter((slice) => slice.upTo > slice.after);
+    if (ranges.length === 0) return [];
+    // One statement for the whole batch: each range is a scan of the (case_id, position)
+    // unique index of migration 0001, as a detail page's records are.
+    const rows = await this.db.query(
+      (sql) => sql<AnalyzedQueryRecordRow[]>`
+        select ${analyzedRecordColumns(sql)}
+        from unnest(${sql.array(ranges.map((r) => r.case.id))}::uuid[],
+                    ${sql.array(ranges.map((r) => r.after))}::int[],
+                    ${sql.array(ranges.map((r) => r.upTo))}::int[])
+             with ordinality as r(case_id, after, up_to, ord)
+        join query_records q
+          on q.case_id = r.case_id and q.position > r.after and q.position <= r.up_to
+        ${newestAnalysis(sql)}
+        order by r.ord, q.position`,
+      { signal },
+    );
+    return rows.map(toAnalyzedQueryRecord);
+  }
+}
+
+/**
+ * One keyset page of the export: the next `limit` cases after `after` in (created_at, id)
+ * order, through the (created_at, id) index of migration 0001 (or the (status |
+ * priority | case_type, created_at, id) ones under those filters). Never an OFFSET: the
+ * millionth case costs what the first does.
+ */
+async function exportPage(
+  sql: Queryable,
+  filter: CaseFilter,
+  after: ExportCursor | null,
+  limit: number,
+): Promise<ExportedCase[]> {
+  const rows = await sql<CaseRow[]>`
+    select id, title, description, case_type, priority, status, created_by,
+           created_at, updated_at, queries_count
+    from support_cases
+    ${whereClause(sql, filter, after && sql`(created_at, id) > (${after.createdAt}, ${after.id})`)}
+    order by created_at, id
+    limit ${limit}`;
+  return rows.map((row) => ({ ...toCase(row), queriesTotal: row.queries_count }));
 }
 
 /**
@@ -196,8 +257,9 @@ function countCases(sql: Queryable, c: CaseListCriteria) {
     ${whereClause(sql, { ...c, createdBy: undefined, search: undefined })}`;
 }
 
-function whereClause(sql: Queryable, c: CaseListCriteria) {
+function whereClause(sql: Queryable, c: CaseFilter, ...more: (Fragment | null)[]) {
   const conditions = [
+    ...more,
     c.status && sql`status = ${c.status}`,
     c.priority && sql`priority = ${c.priority}`,
     c.caseType && sql`case_type = ${c.caseType}`,
@@ -211,7 +273,9 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
   return sql`where ${allOf(sql, conditions)}`;
 }
 
-function allOf(sql: Queryable, conditions: postgres.PendingQuery<postgres.Row[]>[]) {
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+function allOf(sql: Queryable, conditions: Fragment[]) {
   return conditions.reduce((all, condition) => sql`${all} and ${condition}`);
 }
 
@@ -271,21 +335,32 @@ async function queryRange(
   limit: number,
 ): Promise<AnalyzedQueryRecord[]> {
   if (after >= total) return [];
-  // Each record with its newest analysis (a new analyzer version adds rows beside the old).
   const rows = await sql<AnalyzedQueryRecordRow[]>`
-    select q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
-           q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
-           a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
-           a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags
+    select ${analyzedRecordColumns(sql)}
     from query_records q
-    left join lateral (
-      select * from query_analyses qa where qa.query_id = q.id
-      order by qa.analyzed_at desc, qa.analyzer_version desc limit 1
-    ) a on true
+    ${newestAnalysis(sql)}
     where q.case_id = ${caseId} and q.position > ${after} and q.position <= ${total}
     order by q.position
     limit ${limit}`;
   return rows.map(toAnalyzedQueryRecord);
+}
+
+/** The columns of {@link AnalyzedQueryRecordRow}, from `q` (the record) and `a` (its analysis). */
+function analyzedRecordColumns(sql: Queryable) {
+  return sql`
+    q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
+    q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
+    a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
+    a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags`;
+}
+
+/** Joins each record `q` to its newest analysis `a` (a new analyzer version adds rows beside the old). */
+function newestAnalysis(sql: Queryable) {
+  return sql`
+    left join lateral (
+      select * from query_analyses qa where qa.query_id = q.id
+      order by qa.analyzed_at desc, qa.analyzer_version desc limit 1
+    ) a on true`;
 }
 
 async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOffset: number) {
