@@ -74,9 +74,11 @@ describe('streamResponse', () => {
   });
 
   it('throws an error met before the first byte, so it can be answered with its status', async () => {
-    const s = await serve(async function* () {
-      throw new DatabaseUnavailableError('down');
-    });
+    const s = await serve(() => ({
+      [Symbol.asyncIterator]: () => ({
+        next: () => Promise.reject(new DatabaseUnavailableError('down')),
+      }),
+    }));
     server = s.server;
     expect(await fetchText(s.url)).toEqual({ status: 503, body: 'enveloped', complete: true });
     expect(await s.settled()).toBeInstanceOf(DatabaseUnavailableError);
