@@ -179,8 +179,10 @@ export class PgCasesRepository extends CasesRepository {
   ): Promise<AnalyzedQueryRecord[]> {
     const ranges = slices.filter((slice) => slice.upTo > slice.after);
     if (ranges.length === 0) return [];
-    // One statement for the whole batch: each range is a scan of the (case_id, position)
-    // unique index of migration 0001, as a detail page's records are.
+    // One statement for the whole batch, each range a scan of the (case_id, position)
+    // unique index of migration 0001, as a detail page's records are. The LATERAL with its
+    // ORDER BY and LIMIT keeps it so: as a plain join (the planner cannot tell how many
+    // ranges the arrays hold) it was a hash join over a sequential scan of every record.
     const rows = await this.db.query(
       (sql) => sql<AnalyzedQueryRecordRow[]>`
         select ${analyzedRecordColumns(sql)}
@@ -188,8 +190,12 @@ export class PgCasesRepository extends CasesRepository {
                     ${sql.array(ranges.map((r) => r.after))}::int[],
                     ${sql.array(ranges.map((r) => r.upTo))}::int[])
              with ordinality as r(case_id, after, up_to, ord)
-        join query_records q
-          on q.case_id = r.case_id and q.position > r.after and q.position <= r.up_to
+        cross join lateral (
+          select * from query_records
+          where case_id = r.case_id and position > r.after and position <= r.up_to
+          order by position
+          limit r.up_to - r.after
+        ) q
         ${newestAnalysis(sql)}
         order by r.ord, q.position`,
       { signal },
