@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ClientBusyError } from '../expensive-list-limiter.js';
+import { ClientBusyError, ExpensiveListsBusyError } from '../expensive-list-limiter.js';
 import type { ExportPiece } from '../domain/case-export.js';
 import { ExportLimiter } from '../export/export-limiter.js';
 import { ExportCasesUseCase } from './export-cases.use-case.js';
@@ -73,6 +73,22 @@ describe('ExportCasesUseCase', () => {
     );
     await expect(exported).rejects.toThrow('gone');
     expect(seen).toHaveLength(200);
+  });
+
+  it('refuses at once an export beyond the concurrency, whoever asks', async () => {
+    const { exporter } = await setUp(new ExportLimiter({ concurrency: 1, perClient: 1 }));
+    const start = (clientKey: string, consume: () => Promise<void>) =>
+      exporter.execute({ filter: {}, clientKey, signal: new AbortController().signal }, consume);
+    let release!: () => void;
+    const held = start('a', () => new Promise<void>((resolve) => (release = resolve)));
+    const refused = start('b', async () => undefined);
+    await expect(refused).rejects.toBeInstanceOf(ExpensiveListsBusyError);
+    await expect(refused).rejects.toMatchObject({
+      status: 503,
+      message: expect.stringMatching(/export/),
+    });
+    release();
+    await held;
   });
 
   it('lets a client run one export at a time', async () => {
