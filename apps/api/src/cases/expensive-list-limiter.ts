@@ -79,8 +79,9 @@ export class ExpensiveListLimiter {
         return task();
       }, wait.signal);
     } catch (error) {
-      if (error instanceof GateFullError)
+      if (error instanceof GateFullError) {
         throw new ExpensiveListsBusyError('queue full', this.what);
+      }
       if (wait.signal.aborted && error === wait.signal.reason) {
         throw new ExpensiveListsBusyError('timeout', this.what);
       }
