@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 10k,100k,1m --duration 10 --latency-duration 5 --connections 16
- *  --sustain 60 --workloads W2,W3,W4,W5,W1]`
+ *  --sustain 60 --workloads W2,W3,W4,W5,W1 --no-export]`
  *
  * Seeds a dedicated database per size (set-based SQL), starts the built service and a
  * node:http baseline as separate processes, drives the workloads of workloads.ts with
@@ -9,6 +9,8 @@
  * p95 idle and beside clients looping short searches (SHORT_SEARCH), and their ratio.
  * `--workloads` runs only the named workloads. `--identity-cost` instead measures what
  * token verification and the Idempotency-Key write cost on W1 and W4 (IDENTITY_VARIANTS).
+ * After the workloads, every case is exported in each format (EXPORTS): time, size and the
+ * service's RSS before and at its peak during the export; `--no-export` skips it.
  * Uses BENCH_DATABASE_URL when set, else an embedded PostgreSQL in .data/bench.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
@@ -21,13 +23,18 @@ import postgres from 'postgres';
 import { Database, Migrator, startEmbeddedPostgres } from '@app/database';
 import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
 import { PgFingerprintsRepository } from '../../apps/api/src/analysis/persistence/pg-fingerprints.repository.js';
+import {
+  EXPORT_BATCH_RECORDS,
+  EXPORT_PAGE_CASES,
+  recordBatches,
+} from '../../apps/api/src/cases/domain/case-export.js';
 import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { mintToken } from '../../apps/api/src/identity/mint-token.js';
 import { PgStatsRepository } from '../../apps/api/src/stats/persistence/pg-stats.repository.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
-import { SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
+import { EXPORTS, SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
 
 const run = promisify(execFile);
 
@@ -39,6 +46,7 @@ interface Options {
   sustain: number;
   workloads: Workload[];
   identityCost: boolean;
+  exports: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -58,6 +66,7 @@ function parseOptions(argv: string[]): Options {
     connections: Number(value('--connections', '16')),
     sustain: Number(value('--sustain', '60')),
     identityCost: argv.includes('--identity-cost'),
+    exports: !argv.includes('--no-export'),
     workloads: value('--workloads', WORKLOADS.map((w) => w.name).join(','))
       .split(',')
       .map((name) => {
@@ -304,9 +313,111 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** The process's resident set now, in MB (VmHWM is its peak over its whole life). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+interface ExportRun {
+  format: string;
+  seconds: number;
+  megabytes: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+}
+
+/**
+ * One whole export read as fast as this process takes it, with the service's RSS sampled
+ * every 50 ms: its peak during the export against what it held before, which stays flat
+ * whatever the number of cases if the export streams in constant memory.
+ */
+async function measureExport(
+  base: string,
+  pid: number,
+  run: (typeof EXPORTS)[number],
+): Promise<ExportRun> {
+  const rssBeforeMb = rssMb(pid);
+  let rssPeakMb = rssBeforeMb;
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(pid))), 50);
+  const started = performance.now();
+  let bytes = 0;
+  try {
+    const res = await fetch(`${base}${run.path}`);
+    if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}`);
+    for await (const chunk of res.body) bytes += (chunk as Uint8Array).byteLength;
+  } finally {
+    clearInterval(sampler);
+  }
+  rssPeakMb = Math.max(rssPeakMb, rssMb(pid));
+  return {
+    format: run.format,
+    seconds: (performance.now() - started) / 1000,
+    megabytes: bytes / 2 ** 20,
+    rssBeforeMb,
+    rssPeakMb,
+  };
+}
+
+async function exportRuns(
+  base: string,
+  pid: number,
+  size: number,
+  idle: () => Promise<void>,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const rows: string[] = [];
+  for (const run of EXPORTS) {
+    await idle();
+    const result = await measureExport(base, pid, run);
+    const row =
+      `| ${size.toLocaleString('en')} | ${result.format} | ${fmt(result.seconds, 1)} | ` +
+      `${fmt(size / result.seconds, 0)} | ${fmt(result.megabytes, 0)} | ` +
+      `${fmt(result.rssBeforeMb, 0)} → ${fmt(result.rssPeakMb, 0)} |`;
+    rows.push(row);
+    log(`  export ${row}`);
+  }
+  return [
+    `Every case exported, one client reading as fast as it can:\n`,
+    '| cases | format | seconds | cases/s | MB | service RSS before → peak during (MB) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of the statements the repository runs for a workload. */
 async function explain(url: string, workload: Workload, id: string): Promise<string> {
   if (!workload.explain) return '';
+  const target = workload.explain;
+  return explainStatements(url, async (repository, database) => {
+    if (target.kind === 'list') await repository.list(target.criteria);
+    else if (target.kind === 'get') await repository.findById(id, CASE_DETAIL_QUERIES);
+    else if (target.kind === 'stats')
+      await new PgStatsRepository(database).read({}, ANALYZER_VERSION);
+    else await new PgFingerprintsRepository(database).find(ANALYZER_VERSION, target.fingerprint);
+  });
+}
+
+/**
+ * EXPLAIN of an export's first two keyset pages (without and with a cursor) and the first
+ * batch of records of each.
+ */
+function explainExport(url: string): Promise<string> {
+  return explainStatements(url, async (repository) => {
+    let pages = 0;
+    for await (const page of repository.exportPages({}, EXPORT_PAGE_CASES)) {
+      await repository.exportQueries(recordBatches(page, EXPORT_BATCH_RECORDS)[0]);
+      if ((pages += 1) === 2) break;
+    }
+  });
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the statements `work` makes the repository run. */
+async function explainStatements(
+  url: string,
+  work: (repository: PgCasesRepository, database: Database) => Promise<void>,
+): Promise<string> {
   const statements: { text: string; params: unknown[] }[] = [];
   const database = new Database({
     url,
@@ -321,12 +432,7 @@ async function explain(url: string, workload: Workload, id: string): Promise<str
   });
   const repository = new PgCasesRepository(database);
   try {
-    const target = workload.explain;
-    if (target.kind === 'list') await repository.list(target.criteria);
-    else if (target.kind === 'get') await repository.findById(id, CASE_DETAIL_QUERIES);
-    else if (target.kind === 'stats')
-      await new PgStatsRepository(database).read({}, ANALYZER_VERSION);
-    else await new PgFingerprintsRepository(database).find(ANALYZER_VERSION, target.fingerprint);
+    await work(repository, database);
     const plans: string[] = [];
     // Only the repository's own statements (not postgres.js' type lookups), captured
     // before the EXPLAINs below add their own.
@@ -585,6 +691,12 @@ async function main(): Promise<void> {
           shortSearchRows.push(row);
           log(`  W4 under ${SHORT_SEARCH.clients} × ${SHORT_SEARCH.path}: ${row}`);
         }
+        const exported = options.exports
+          ? [
+              ...(await exportRuns(targets[0].base, targets[0].child.pid!, size, idle, log)),
+              `#### ${size.toLocaleString('en')} cases — export pages\n\n\`\`\`\n${await explainExport(url)}\n\`\`\`\n`,
+            ]
+          : [];
         let sustained = '';
         if (size === Math.max(...options.sizes) && options.sustain > 0) {
           sustained = await sustain(targets[0].base, ids, options.sustain, log);
@@ -604,6 +716,7 @@ async function main(): Promise<void> {
           ...shortSearchRows,
           '',
           ...(sustained ? [sustained, ''] : []),
+          ...exported,
           ...plans,
           '',
         );

@@ -141,3 +141,12 @@ export const SHORT_SEARCH = {
    */
   address: (client: number) => `198.51.100.${client + 1}`,
 } as const;
+
+/**
+ * The exports measured after the workloads: every case in each format, read by one
+ * client as fast as it can take it (time, size and the service's RSS during the export).
+ */
+export const EXPORTS = [
+  { format: 'ndjson', path: '/api/v1/cases/export?format=ndjson' },
+  { format: 'csv', path: '/api/v1/cases/export?format=csv' },
+] as const;

@@ -36,7 +36,7 @@ export class AppModule {
         AnalysisModule,
         IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
         IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
-        CasesModule.forRoot({ expensiveLists: config.expensiveLists }),
+        CasesModule.forRoot({ expensiveLists: config.expensiveLists, exports: config.exports }),
         StatsModule,
       ],
       providers: [DatabaseMetrics],

@@ -95,6 +95,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every case the list filters choose, with all its query records, as NDJSON or CSV
+         * @description In (created_at, id) order, read page by page while it is written. Each page is read on its own, so the export is no snapshot: a case created while it runs may appear, and a case shows its fields as they were when its page was read; each case appears exactly once. One export per client at a time (429), a few in all (503); a short search is not held back as in the list, these limits apply instead. Streamed, not wrapped in the envelope. Errors found before the first byte (422, 401, 403, 429, 503) are enveloped as everywhere else; an error after it cannot change the status, so the connection is closed without the final chunk: treat a transfer that does not end cleanly as incomplete.
+         */
+        get: operations["exportCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -370,6 +390,30 @@ export interface components {
             /** @description How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} has the rest of its figures); null for a record without a fingerprint. */
             fingerprint_cases: number | null;
         };
+        CaseExportLine: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string | null;
+            case_type: components["schemas"]["CaseType"];
+            priority: components["schemas"]["Priority"];
+            status: components["schemas"]["CaseStatus"];
+            /** Format: email */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Time of the last appended change.
+             */
+            updated_at: string;
+            /** @description How many query records the case had when it was exported: all are in queries. */
+            queries_total: number;
+            /** @description Every query record of the case, oldest first, each with its newest analysis. */
+            queries: components["schemas"]["QueryRecordResponse"][];
+        };
+        /** @enum {string} */
+        ExportFormat: "ndjson" | "csv";
         CaseResponse: {
             /** Format: uuid */
             id: string;
@@ -930,6 +974,107 @@ export interface operations {
             };
             /** @description FINGERPRINT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description VALIDATION_ERROR */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportCases: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatus"];
+                priority?: components["schemas"]["Priority"];
+                case_type?: components["schemas"]["CaseType"];
+                /** @description Exact email, any letter case. */
+                created_by?: string;
+                /** @description Case-insensitive substring of title or description; `%`, `_` and `\` are literal. A term without 3 letters or digits in a row (`e`, `%`, `a b`) is answered by reading every case: by default one such list at a time per client (another at once: 429, Retry-After 1) and a bounded wait for a turn (503 beyond). */
+                search?: string;
+                /** @description created_at ≥ this (ISO 8601 date or date-time with zone, years 1900–9999). A bare date is midnight UTC. */
+                date_gte?: string;
+                /** @description created_at ≤ this (ISO 8601 date or date-time with zone, years 1900–9999). A bare date includes that whole day (UTC). */
+                date_lte?: string;
+                /** @description Cases with a query record that names this table (`schema.table`, any letter case). The query filters (table, fingerprint, database_name, class, flag, executed_by) must all hold for one same record; they read the current analyzer's analyses. */
+                table?: string;
+                /** @description Cases with a query record of this fingerprint (the analysis' `fingerprint`). */
+                fingerprint?: string;
+                /** @description Cases with a query record run on this database (exact). */
+                database_name?: string;
+                /** @description Cases with a query record holding a statement of this class. */
+                class?: components["schemas"]["StatementClass"];
+                /** @description Cases with a query record flagged so. */
+                flag?: components["schemas"]["QueryFlag"];
+                /** @description Cases with a query record run by this email, any letter case. */
+                executed_by?: string;
+                /** @description ndjson (left out): one case per line with all its query records; csv: one row per query record. */
+                format?: components["schemas"]["ExportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description format=ndjson: one CaseExportLine per line (LF-ended). format=csv: RFC 4180 with a header row, CRLF-ended, one row per query record with its case’s fields (a case without records: one row, record columns empty); a cell starting with = + - @, tab or CR is prefixed with ' against spreadsheet formulas. Sent as an attachment (cases-<timestamp>.ndjson|csv). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["CaseExportLine"];
+                    "text/csv": string;
+                };
+            };
+            /** @description UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

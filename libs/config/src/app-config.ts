@@ -46,6 +46,14 @@ export interface AppConfig {
     readonly maxWaiting: number;
     readonly maxWaitMs: number;
   };
+  /**
+   * Exports (GET /cases/export): how many run at once (503 beyond) and how many one client
+   * may have running (429 beyond). None waits.
+   */
+  readonly exports: {
+    readonly concurrency: number;
+    readonly perClient: number;
+  };
   /** Express `trust proxy`: hops of proxies whose X-Forwarded-For is believed (for the client IP). */
   readonly trustProxyHops: number;
   readonly shutdownTimeoutMs: number;

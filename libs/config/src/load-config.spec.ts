@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       embedded: { port: 54329, dataDir: '.data/postgres' },
       expensiveLists: { concurrency: 1, perClient: 1, maxWaiting: 16, maxWaitMs: 2000 },
+      exports: { concurrency: 2, perClient: 1 },
     });
   });
 
@@ -30,6 +31,8 @@ describe('loadConfig', () => {
       EXPENSIVE_LIST_PER_CLIENT: '3',
       EXPENSIVE_LIST_QUEUE_MAX: '0',
       EXPENSIVE_LIST_WAIT_MS: '500',
+      EXPORT_CONCURRENCY: '4',
+      EXPORT_PER_CLIENT: '2',
       AUTH_JWT_SECRET: 's'.repeat(32),
       AUTH_JWT_ISSUER: 'https://id.example',
       IDEMPOTENCY_TTL_HOURS: '48',
@@ -42,6 +45,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'https://b.example'],
       logPretty: true,
       expensiveLists: { concurrency: 2, perClient: 3, maxWaiting: 0, maxWaitMs: 500 },
+      exports: { concurrency: 4, perClient: 2 },
       auth: { mode: 'jwt', secret: 's'.repeat(32), issuer: 'https://id.example' },
       idempotencyTtlHours: 48,
     });

@@ -49,6 +49,10 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
       maxWaiting: read.int('EXPENSIVE_LIST_QUEUE_MAX', 16, 0, 100_000),
       maxWaitMs: read.int('EXPENSIVE_LIST_WAIT_MS', 2000, 1, 600000),
     },
+    exports: {
+      concurrency: read.int('EXPORT_CONCURRENCY', 2, 1, 100),
+      perClient: read.int('EXPORT_PER_CLIENT', 1, 1, 100),
+    },
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),

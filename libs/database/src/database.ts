@@ -33,6 +33,15 @@ export interface DatabaseOptions {
   debug?: (statement: string, parameters: unknown[]) => void;
 }
 
+export interface CallOptions {
+  /**
+   * Aborted when the caller gives up (its client went away): the call is rejected with the
+   * signal's reason, a queued call never starts and a statement in flight is cancelled on
+   * the server, as when the deadline passes (but not counted as the database's failure).
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * Seconds before a pooled connection tries the server again, after `failures` failed
  * attempts across the pool: 50 ms doubling up to 1 s, with jitter. postgres.js's
@@ -87,9 +96,14 @@ export class Database {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 0;
   }
 
-  /** Runs one or more statements outside a transaction. */
-  query<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    const deadline = this.deadline();
+  /**
+   * Runs one or more statements outside a transaction. A long read is many such calls
+   * (one page each), every one admitted through the gate and bounded by its own deadline,
+   * so it never holds a connection between pages; `signal` ends the call early when its
+   * caller no longer wants the answer (the statement in flight is cancelled).
+   */
+  query<T>(work: (sql: Sql) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    const deadline = this.deadline(options.signal);
     return deadline.race(this.admit(deadline, () => work(deadline.track(this.sql))));
   }
 
@@ -97,8 +111,8 @@ export class Database {
    * Runs `work` in a transaction that commits when it resolves and rolls back when it
    * throws, or when its deadline passes before it returns.
    */
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const deadline = this.deadline();
+  transaction<T>(work: (tx: Tx) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    const deadline = this.deadline(options.signal);
     return deadline.race(
       this.admit(
         deadline,
@@ -139,8 +153,8 @@ export class Database {
     }
   }
 
-  private deadline(): Deadline {
-    return new Deadline(this.requestTimeoutMs, () => this.notify('unavailable'));
+  private deadline(signal: AbortSignal | undefined): Deadline {
+    return new Deadline(this.requestTimeoutMs, () => this.notify('unavailable'), signal);
   }
 
   /**
@@ -157,8 +171,8 @@ export class Database {
         throw new DatabaseUnavailableError('queue full');
       }
       const translated = translateDatabaseError(error);
-      // Domain errors thrown inside a transaction are not database errors, and a call
-      // past its deadline was counted when the deadline passed.
+      // Domain errors thrown inside a transaction are not database errors, a call past its
+      // deadline was counted when the deadline passed, and a cancelled one is no failure.
       const kind: DatabaseErrorKind | null = deadline.expired
         ? null
         : translated instanceof DatabaseUnavailableError

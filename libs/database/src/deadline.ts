@@ -7,6 +7,9 @@ import { DatabaseUnavailableError } from './database.errors.js';
  * that has not begun to commit can no longer commit. A transaction whose COMMIT was already
  * sent is waited for instead: only the server knows whether it took, so the caller gets
  * its real outcome, a little late, rather than a 503 for a change that then commits.
+ *
+ * The caller may also give up first (`cancel`: a client that went away): the call then
+ * ends the same way, rejected with the signal's reason instead of a timeout.
  */
 export class Deadline {
   private readonly controller = new AbortController();
@@ -14,22 +17,35 @@ export class Deadline {
   private readonly started: postgres.PendingQuery<postgres.Row[]>[] = [];
   private committing = false;
 
-  constructor(timeoutMs: number, onExpire: () => void) {
+  private readonly cancel: AbortSignal | undefined;
+  private readonly onCancel = () => this.stop(this.cancel!.reason);
+
+  constructor(timeoutMs: number, onExpire: () => void, cancel?: AbortSignal) {
+    if (cancel) {
+      this.cancel = cancel;
+      if (cancel.aborted) this.stop(cancel.reason);
+      else cancel.addEventListener('abort', this.onCancel, { once: true });
+    }
     if (timeoutMs <= 0) return;
     this.timer = setTimeout(() => {
       if (this.committing) return;
       onExpire();
-      this.controller.abort(new DatabaseUnavailableError('timeout'));
-      for (const query of this.started) {
-        // Only statements handed to the driver: a fragment (a query never run on its own)
-        // would be rejected with nobody listening. Finished ones ignore the cancel.
-        if (!(query as { executed?: boolean }).executed) continue;
-        // A cancel is a connection of its own; when it cannot be made (the server is
-        // unreachable) the statement is left to the statement timeout. The promise is ours
-        // by the postgres.js patch in patches/.
-        Promise.resolve(query.cancel() as unknown).catch(() => undefined);
-      }
+      this.stop(new DatabaseUnavailableError('timeout'));
     }, timeoutMs);
+  }
+
+  private stop(reason: unknown): void {
+    if (this.committing || this.expired) return;
+    this.controller.abort(reason);
+    for (const query of this.started) {
+      // Only statements handed to the driver: a fragment (a query never run on its own)
+      // would be rejected with nobody listening. Finished ones ignore the cancel.
+      if (!(query as { executed?: boolean }).executed) continue;
+      // A cancel is a connection of its own; when it cannot be made (the server is
+      // unreachable) the statement is left to the statement timeout. The promise is ours
+      // by the postgres.js patch in patches/.
+      Promise.resolve(query.cancel() as unknown).catch(() => undefined);
+    }
   }
 
   get signal(): AbortSignal {
@@ -65,7 +81,7 @@ export class Deadline {
 
   /** Settles as `work` does, or rejects when the deadline passes first. */
   async race<T>(work: Promise<T>): Promise<T> {
-    if (this.timer === undefined) return work;
+    if (this.timer === undefined && this.cancel === undefined) return work;
     const expired = new Promise<never>((_, reject) => {
       if (this.expired) reject(this.signal.reason);
       this.signal.addEventListener('abort', () => reject(this.signal.reason), { once: true });
@@ -77,6 +93,7 @@ export class Deadline {
       return await Promise.race([work, expired]);
     } finally {
       clearTimeout(this.timer);
+      this.cancel?.removeEventListener('abort', this.onCancel);
     }
   }
 }

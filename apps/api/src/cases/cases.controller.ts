@@ -42,7 +42,7 @@ import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 // Every operation may answer these: no valid token (401), a token without the scope (403),
 // too many requests (429).
-const CALLER_ERRORS = [
+export const CALLER_ERRORS = [
   IdentityErrors.UNAUTHENTICATED,
   IdentityErrors.FORBIDDEN,
   CoreErrors.RATE_LIMITED,

@@ -12,26 +12,28 @@ export interface ExpensiveListLimits {
   maxWaitMs: number;
 }
 
+/** What the short-search lists are called in the errors that refuse them. */
+const SHORT_SEARCH_LISTS = 'list(s) with a short search (no 3 letters or digits in a row)';
+
 /** The client already has its share of expensive lists running or waiting. */
 export class ClientBusyError extends AppError {
   override readonly retryAfterSeconds = 1;
 
-  constructor(perClient: number) {
+  constructor(perClient: number, what = SHORT_SEARCH_LISTS) {
     super(
       CoreErrors.RATE_LIMITED,
-      `a client may have ${perClient} list(s) with a short search (no 3 letters or digits ` +
-        'in a row) in progress at once; retry when one has answered',
+      `a client may have ${perClient} ${what} in progress at once; retry when one has answered`,
     );
   }
 }
 
 /** No slot came free within the wait limit, or too many lists were already waiting. */
 export class ExpensiveListsBusyError extends AppError {
-  constructor(readonly reason: 'queue full' | 'timeout') {
-    super(
-      CoreErrors.SERVICE_UNAVAILABLE,
-      'too many lists with a short search are in progress; retry later',
-    );
+  constructor(
+    readonly reason: 'queue full' | 'timeout',
+    what = SHORT_SEARCH_LISTS,
+  ) {
+    super(CoreErrors.SERVICE_UNAVAILABLE, `too many ${what} are in progress; retry later`);
   }
 }
 
@@ -55,6 +57,8 @@ const setTimeoutTimer: WaitTimer = (ms) => {
 export class ExpensiveListLimiter {
   private readonly gate: Gate;
   private readonly byClient = new Map<string, number>();
+  /** What the limited work is called in the errors that refuse it. */
+  protected readonly what: string = SHORT_SEARCH_LISTS;
 
   constructor(
     private readonly limits: ExpensiveListLimits,
@@ -66,7 +70,7 @@ export class ExpensiveListLimiter {
   /** Runs `task` for `clientKey` once a slot is free, or refuses it (see the class). */
   async run<T>(clientKey: string, task: () => Promise<T>): Promise<T> {
     const held = this.byClient.get(clientKey) ?? 0;
-    if (held >= this.limits.perClient) throw new ClientBusyError(this.limits.perClient);
+    if (held >= this.limits.perClient) throw new ClientBusyError(this.limits.perClient, this.what);
     this.byClient.set(clientKey, held + 1);
     const wait = this.waitTimer(this.limits.maxWaitMs);
     try {
@@ -75,9 +79,11 @@ export class ExpensiveListLimiter {
         return task();
       }, wait.signal);
     } catch (error) {
-      if (error instanceof GateFullError) throw new ExpensiveListsBusyError('queue full');
+      if (error instanceof GateFullError) {
+        throw new ExpensiveListsBusyError('queue full', this.what);
+      }
       if (wait.signal.aborted && error === wait.signal.reason) {
-        throw new ExpensiveListsBusyError('timeout');
+        throw new ExpensiveListsBusyError('timeout', this.what);
       }
       throw error;
     } finally {

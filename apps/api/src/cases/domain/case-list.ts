@@ -35,8 +35,8 @@ export interface QueryRecordCriteria {
   executedBy?: string;
 }
 
-/** One page of a filtered, sorted list of cases. */
-export interface CaseListCriteria extends PageRequest {
+/** Which cases a list or an export holds. */
+export interface CaseFilter {
   status?: CaseStatus;
   priority?: Priority;
   caseType?: CaseType;
@@ -48,6 +48,10 @@ export interface CaseListCriteria extends PageRequest {
   createdTo?: Date;
   /** A case matches when one of its query records matches every one of these. */
   queries?: QueryRecordCriteria;
+}
+
+/** One page of a filtered, sorted list of cases. */
+export interface CaseListCriteria extends PageRequest, CaseFilter {
   sortBy: CaseSortField;
   sortOrder: SortOrder;
 }

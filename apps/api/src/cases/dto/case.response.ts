@@ -86,7 +86,7 @@ export class CaseFields {
   updated_at!: string;
 }
 
-function caseFields(c: SupportCase): CaseFields {
+export function caseFields(c: SupportCase): CaseFields {
   return {
     id: c.id,
     title: c.title,

@@ -9,6 +9,7 @@ import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
 import { CASE_SORT_FIELDS, SORT_ORDERS } from '../domain/case-list.js';
 import type {
+  CaseFilter,
   CaseListCriteria,
   CaseSortField,
   QueryRecordCriteria,
@@ -161,10 +162,23 @@ export class ListCasesQuery {
 }
 
 export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
-  const to = query.date_lte ? new Date(query.date_lte) : undefined;
   return {
     page: query.page ?? 1,
     pageSize: query.page_size ?? DEFAULT_PAGE_SIZE,
+    ...toCaseFilter(query),
+    sortBy: query.sort_by ?? 'created_at',
+    sortOrder: query.sort_order ?? 'desc',
+  };
+}
+
+/** The list's parameters that choose cases, without paging and sorting. */
+export const PAGING_AND_SORT_PARAMETERS = ['page', 'page_size', 'sort_by', 'sort_order'] as const;
+export type CaseFilterQuery = Omit<ListCasesQuery, (typeof PAGING_AND_SORT_PARAMETERS)[number]>;
+
+/** Which cases the parameters choose, as a list or an export reads them. */
+export function toCaseFilter(query: CaseFilterQuery): CaseFilter {
+  const to = query.date_lte ? new Date(query.date_lte) : undefined;
+  return {
     status: query.status,
     priority: query.priority,
     caseType: query.case_type,
@@ -174,12 +188,10 @@ export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
     // Inclusive: a bare date covers its whole day, down to the last millisecond.
     createdTo: to && isBareDate(query.date_lte!) ? new Date(to.getTime() + DAY_MS - 1) : to,
     queries: queryCriteria(query),
-    sortBy: query.sort_by ?? 'created_at',
-    sortOrder: query.sort_order ?? 'desc',
   };
 }
 
-function queryCriteria(query: ListCasesQuery): QueryRecordCriteria | undefined {
+function queryCriteria(query: CaseFilterQuery): QueryRecordCriteria | undefined {
   const criteria: QueryRecordCriteria = {
     table: query.table?.toLowerCase(),
     fingerprint: query.fingerprint,

@@ -1,7 +1,8 @@
 import type { Transaction } from '@app/core';
 import type { ChainHead } from '../../audit/domain/hash-chain.js';
 import type { CaseEvent } from '../domain/case-event.js';
-import type { CaseListCriteria, PageRequest } from '../domain/case-list.js';
+import type { ExportedCase, ExportSlice } from '../domain/case-export.js';
+import type { CaseFilter, CaseListCriteria, PageRequest } from '../domain/case-list.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import type {
   AnalyzedQueryRecord,
@@ -69,6 +70,21 @@ export abstract class CasesRepository {
   /** One page of the case's records by position, or null when there is no such case. */
   abstract listQueries(caseId: string, page: PageRequest): Promise<Page<StoredQueryRecord> | null>;
   abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
+  /**
+   * The cases `filter` chooses, in pages of at most `pageSize` in (created_at, id) order
+   * (a keyset walk: each page its own short read, no connection or cursor held between
+   * pages). `signal` stops the walk and cancels a read in flight.
+   */
+  abstract exportPages(
+    filter: CaseFilter,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): AsyncIterable<ExportedCase[]>;
+  /** The records of each slice with their newest analyses, by slice then position. */
+  abstract exportQueries(
+    slices: readonly ExportSlice[],
+    signal?: AbortSignal,
+  ): Promise<StoredQueryRecord[]>;
   /** The case's events, oldest first, or null when there is no such case. */
   abstract history(id: string): Promise<CaseEvent[] | null>;
 }

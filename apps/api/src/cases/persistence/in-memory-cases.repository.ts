@@ -1,6 +1,9 @@
 import type { Transaction } from '@app/core';
 import type { CaseEvent } from '../domain/case-event.js';
+import { cursorAfter, keysetPages } from '../domain/case-export.js';
+import type { ExportCursor, ExportedCase, ExportSlice } from '../domain/case-export.js';
 import type {
+  CaseFilter,
   CaseListCriteria,
   CaseSortField,
   PageRequest,
@@ -121,11 +124,7 @@ export class InMemoryCasesRepository extends CasesRepository {
       const byKey = x < y ? -1 : x > y ? 1 : 0;
       return direction * (byKey || (a.row.id < b.row.id ? -1 : 1));
     };
-    const matching = [...this.stored.values()].filter(
-      (c) =>
-        matches(c.row, criteria) &&
-        (!criteria.queries || c.queries.some((q) => recordMatches(q, criteria.queries!))),
-    );
+    const matching = this.matching(criteria);
     const start = (criteria.page - 1) * criteria.pageSize;
     return {
       items: matching
@@ -134,6 +133,31 @@ export class InMemoryCasesRepository extends CasesRepository {
         .map((c) => ({ ...c.row, queriesCount: c.queries.length })),
       total: matching.length,
     };
+  }
+
+  exportPages(filter: CaseFilter, pageSize: number): AsyncIterable<ExportedCase[]> {
+    // (created_at, id) as PostgreSQL orders them: lower-case UUID text sorts as uuid does.
+    const byKey = (a: ExportCursor, b: ExportCursor) =>
+      a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    return keysetPages(
+      async (cursor) =>
+        this.matching(filter)
+          .map((c) => ({ ...c.row, queriesTotal: c.queries.length }))
+          .filter((c) => !cursor || byKey(c, cursor) > 0)
+          .sort(byKey)
+          .slice(0, pageSize),
+      pageSize,
+      cursorAfter,
+    );
+  }
+
+  async exportQueries(slices: readonly ExportSlice[]): Promise<StoredQueryRecord[]> {
+    return withFingerprintCases(
+      slices.flatMap(
+        (slice) => this.stored.get(slice.case.id)?.queries.slice(slice.after, slice.upTo) ?? [],
+      ),
+      this.fingerprintCases(),
+    );
   }
 
   /** Distinct cases per fingerprint, counted over everything stored. */
@@ -150,6 +174,14 @@ export class InMemoryCasesRepository extends CasesRepository {
   async history(id: string): Promise<CaseEvent[] | null> {
     const found = this.stored.get(id);
     return found ? [...found.events] : null;
+  }
+
+  private matching(filter: CaseFilter): StoredCase[] {
+    return [...this.stored.values()].filter(
+      (c) =>
+        matches(c.row, filter) &&
+        (!filter.queries || c.queries.some((q) => recordMatches(q, filter.queries!))),
+    );
   }
 }
 
@@ -168,7 +200,7 @@ function recordMatches(q: AnalyzedQueryRecord, criteria: QueryRecordCriteria): b
   );
 }
 
-function matches(c: SupportCase, criteria: CaseListCriteria): boolean {
+function matches(c: SupportCase, criteria: CaseFilter): boolean {
   const search = criteria.search?.toLowerCase();
   return (
     (!criteria.status || c.status === criteria.status) &&

@@ -5,8 +5,11 @@ import type postgres from 'postgres';
 import { ANALYZER_VERSION } from '../../analysis/domain/query-analyzer.js';
 import { analysisRow } from '../../analysis/persistence/analysis-rows.js';
 import type { CaseEvent } from '../domain/case-event.js';
+import { cursorAfter, keysetPages } from '../domain/case-export.js';
+import type { ExportCursor, ExportedCase, ExportSlice } from '../domain/case-export.js';
 import { needsFullScan } from '../domain/case-list.js';
 import type {
+  CaseFilter,
   CaseListCriteria,
   CaseSortField,
   PageRequest,
@@ -161,6 +164,70 @@ export class PgCasesRepository extends CasesRepository {
       return { items, total: Number(total) };
     });
   }
+
+  exportPages(
+    filter: CaseFilter,
+    pageSize: number,
+    signal?: AbortSignal,
+  ): AsyncIterable<ExportedCase[]> {
+    return keysetPages(
+      (after) => this.db.query((sql) => exportPage(sql, filter, after, pageSize), { signal }),
+      pageSize,
+      cursorAfter,
+    );
+  }
+
+  async exportQueries(
+    slices: readonly ExportSlice[],
+    signal?: AbortSignal,
+  ): Promise<StoredQueryRecord[]> {
+    const ranges = slices.filter((slice) => slice.upTo > slice.after);
+    if (ranges.length === 0) return [];
+    // One statement for the whole batch, each range a scan of the (case_id, position)
+    // unique index of migration 0001, as a detail page's records are. The LATERAL with its
+    // ORDER BY and LIMIT keeps it so: as a plain join (the planner cannot tell how many
+    // ranges the arrays hold) it was a hash join over a sequential scan of every record.
+    const rows = await this.db.query(
+      (sql) => sql<StoredQueryRecordRow[]>`
+        select ${storedRecordColumns(sql)}
+        from unnest(${sql.array(ranges.map((r) => r.case.id))}::uuid[],
+                    ${sql.array(ranges.map((r) => r.after))}::int[],
+                    ${sql.array(ranges.map((r) => r.upTo))}::int[])
+             with ordinality as r(case_id, after, up_to, ord)
+        cross join lateral (
+          select * from query_records
+          where case_id = r.case_id and position > r.after and position <= r.up_to
+          order by position
+          limit r.up_to - r.after
+        ) q
+        ${newestAnalysis(sql)}
+        order by r.ord, q.position`,
+      { signal },
+    );
+    return rows.map(toStoredQueryRecord);
+  }
+}
+
+/**
+ * One keyset page of the export: the next `limit` cases after `after` in (created_at, id)
+ * order, through the (created_at, id) index of migration 0001 (or the (status |
+ * priority | case_type, created_at, id) ones under those filters). Never an OFFSET: the
+ * millionth case costs what the first does.
+ */
+async function exportPage(
+  sql: Queryable,
+  filter: CaseFilter,
+  after: ExportCursor | null,
+  limit: number,
+): Promise<ExportedCase[]> {
+  const rows = await sql<CaseRow[]>`
+    select id, title, description, case_type, priority, status, created_by,
+           created_at, updated_at, queries_count
+    from support_cases
+    ${whereClause(sql, filter, after && sql`(created_at, id) > (${after.createdAt}, ${after.id})`)}
+    order by created_at, id
+    limit ${limit}`;
+  return rows.map((row) => ({ ...toCase(row), queriesTotal: row.queries_count }));
 }
 
 /**
@@ -221,8 +288,9 @@ function countCasesHolding(sql: Queryable, q: QueryRecordCriteria) {
   return undefined;
 }
 
-function whereClause(sql: Queryable, c: CaseListCriteria) {
+function whereClause(sql: Queryable, c: CaseFilter, ...more: (Fragment | null)[]) {
   const conditions = [
+    ...more,
     c.status && sql`status = ${c.status}`,
     c.priority && sql`priority = ${c.priority}`,
     c.caseType && sql`case_type = ${c.caseType}`,
@@ -236,7 +304,9 @@ function whereClause(sql: Queryable, c: CaseListCriteria) {
   return sql`where ${allOf(sql, conditions)}`;
 }
 
-function allOf(sql: Queryable, conditions: postgres.PendingQuery<postgres.Row[]>[]) {
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+function allOf(sql: Queryable, conditions: Fragment[]) {
   return conditions.reduce((all, condition) => sql`${all} and ${condition}`);
 }
 
@@ -298,22 +368,37 @@ async function queryRange(
 ): Promise<StoredQueryRecord[]> {
   if (after >= total) return [];
   const rows = await sql<StoredQueryRecordRow[]>`
-    select q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
-           q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
-           a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
-           a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags,
-           (select s.cases from fingerprint_stats s
-            where s.analyzer_version = a.analyzer_version and s.fingerprint = a.fingerprint
-           ) as fingerprint_cases
+    select ${storedRecordColumns(sql)}
     from query_records q
-    left join lateral (
-      select * from query_analyses qa where qa.query_id = q.id
-      order by qa.analyzed_at desc, qa.analyzer_version desc limit 1
-    ) a on true
+    ${newestAnalysis(sql)}
     where q.case_id = ${caseId} and q.position > ${after} and q.position <= ${total}
     order by q.position
     limit ${limit}`;
   return rows.map(toStoredQueryRecord);
+}
+
+/**
+ * The columns of {@link StoredQueryRecordRow}, from `q` (the record) and `a` (its
+ * analysis), with the count of cases holding the analysis' fingerprint.
+ */
+function storedRecordColumns(sql: Queryable) {
+  return sql`
+    q.id, q.case_id, q.database_name, q.schema_name, q.query_text, q.execution_time_ms,
+    q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
+    a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
+    a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags,
+    (select s.cases from fingerprint_stats s
+     where s.analyzer_version = a.analyzer_version and s.fingerprint = a.fingerprint
+    ) as fingerprint_cases`;
+}
+
+/** Joins each record `q` to its newest analysis `a` (a new analyzer version adds rows beside the old). */
+function newestAnalysis(sql: Queryable) {
+  return sql`
+    left join lateral (
+      select * from query_analyses qa where qa.query_id = q.id
+      order by qa.analyzed_at desc, qa.analyzer_version desc limit 1
+    ) a on true`;
 }
 
 async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOffset: number) {
