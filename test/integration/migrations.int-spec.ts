@@ -41,6 +41,7 @@ describe('Migrator', () => {
     const applied = await migrator.migrate();
     expect(applied.map((m) => m.version)).toEqual(ALL);
     expect(await tables()).toEqual([
+      'analyses_to_count',
       'case_counts',
       'case_daily_counts',
       'case_events',

@@ -70,7 +70,7 @@ export class PgCasesRepository extends CasesRepository {
         ${last?.hash ?? null})`;
     await insertQueries(tx, queries, 0);
     await insertEvents(tx, events);
-    return insertAnalyses(tx, queries);
+    return insertAnalyses(tx, c.id, queries);
   }
 
   async lockHead(transaction: Transaction, id: string): Promise<CaseHead | null> {
@@ -100,7 +100,7 @@ export class PgCasesRepository extends CasesRepository {
         last_event_hash = ${last.hash},
         updated_at = greatest(updated_at, ${changes.at})
       where id = ${id}`;
-    return insertAnalyses(tx, changes.queries);
+    return insertAnalyses(tx, id, changes.queries);
   }
 
   async history(id: string): Promise<CaseEvent[] | null> {
@@ -421,26 +421,33 @@ async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOff
 }
 
 /**
- * The write's last statement: its trigger (migration 0010) updates the fingerprint and
- * daily counters, whose rows concurrent writes share, so they stay locked only until the
- * commit that follows.
+ * The write's last statement. Migration 0010 counts the analyses into the shared
+ * aggregates when the transaction commits; the same statement reads how many cases held
+ * each fingerprint before, so the answer counts this case too (as of the write's
+ * snapshot: writes of other cases committing meanwhile are not in it).
  */
 async function insertAnalyses(
   tx: Tx,
+  caseId: string,
   queries: AnalyzedQueryRecord[],
 ): Promise<FingerprintCaseCounts> {
   const analyses = queries.flatMap(({ id, analysis }) =>
     analysis === null ? [] : [analysisRow(id, analysis)],
   );
   if (analyses.length === 0) return new Map();
-  await tx`insert into query_analyses ${tx(analyses)}`;
   const fingerprints = [
     ...new Set(analyses.flatMap(({ fingerprint }) => (fingerprint ? [fingerprint] : []))),
   ];
-  if (fingerprints.length === 0) return new Map();
   const counted = await tx<{ fingerprint: string; cases: string }[]>`
-    select fingerprint, cases from fingerprint_stats
-    where analyzer_version = ${ANALYZER_VERSION} and fingerprint = any(${fingerprints})`;
+    with inserted as (insert into query_analyses ${tx(analyses)})
+    select f.fingerprint,
+           coalesce(s.cases, 0) + (case when held.case_id is null then 1 else 0 end) as cases
+    from unnest(${tx.array(fingerprints)}::text[]) f (fingerprint)
+    left join fingerprint_stats s
+      on s.analyzer_version = ${ANALYZER_VERSION} and s.fingerprint = f.fingerprint
+    left join fingerprint_cases held
+      on held.analyzer_version = ${ANALYZER_VERSION} and held.fingerprint = f.fingerprint
+     and held.case_id = ${caseId}`;
   return new Map(counted.map((row) => [row.fingerprint, Number(row.cases)]));
 }
 
