@@ -7,9 +7,15 @@ async function loop() {
     const body = structuredClone(base);
     if (distinct) {
       const t = `sales_${Math.floor(Math.random() * 1e6)}`;
-      body.queries.forEach((q: { query_text: string }) => (q.query_text = q.query_text.replace('sales', t)));
+      body.queries.forEach(
+        (q: { query_text: string }) => (q.query_text = q.query_text.replace('sales', t)),
+      );
     }
-    const r = await fetch('http://127.0.0.1:3999/api/v1/cases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch('http://127.0.0.1:3999/api/v1/cases', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await r.text();
     if (r.status === 201) done++;
   }
