@@ -1,3 +1,4 @@
+import type { PageRequest, SortOrder } from '../../cases/domain/case-list.js';
 import type { StatementClass } from './query-analysis.js';
 
 /** pg_query fingerprints as the analysis writes them: 16 lower-case hex digits. */
@@ -33,9 +34,7 @@ export interface FingerprintStats {
 export const FINGERPRINT_SORT_FIELDS = ['occurrences', 'total_time', 'p95'] as const;
 export type FingerprintSortField = (typeof FINGERPRINT_SORT_FIELDS)[number];
 
-export interface FingerprintListCriteria {
-  page: number;
-  pageSize: number;
+export interface FingerprintListCriteria extends PageRequest {
   sortBy: FingerprintSortField;
-  sortOrder: 'asc' | 'desc';
+  sortOrder: SortOrder;
 }

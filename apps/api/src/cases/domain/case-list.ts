@@ -23,6 +23,26 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/** One page of a list, with the request that chose it and how many pages there are. */
+export interface PagedList<T> extends PageRequest {
+  items: T[];
+  total: number;
+  pages: number;
+}
+
+export function pagedList<T>(
+  found: { items: T[]; total: number },
+  request: PageRequest,
+): PagedList<T> {
+  return {
+    items: found.items,
+    total: found.total,
+    page: request.page,
+    pageSize: request.pageSize,
+    pages: Math.ceil(found.total / request.pageSize),
+  };
+}
+
 /** What one query record must hold; analysis filters read the current analyzer's rows. */
 export interface QueryRecordCriteria {
   /** `schema.table`, lower-case. */

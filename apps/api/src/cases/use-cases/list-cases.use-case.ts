@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CaseListCriteria, needsFullScan } from '../domain/case-list.js';
+import { CaseListCriteria, needsFullScan, PagedList, pagedList } from '../domain/case-list.js';
 import { CaseSummary } from '../domain/case.js';
 import { ExpensiveListLimiter } from '../expensive-list-limiter.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
-export interface CaseList {
-  items: CaseSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pages: number;
-}
+export type CaseList = PagedList<CaseSummary>;
 
 @Injectable()
 export class ListCasesUseCase {
@@ -24,15 +18,9 @@ export class ListCasesUseCase {
    * table, so it waits its turn for the limiter on behalf of `clientKey`, who asked for it.
    */
   async execute(criteria: CaseListCriteria, clientKey: string): Promise<CaseList> {
-    const { items, total } = needsFullScan(criteria)
+    const found = needsFullScan(criteria)
       ? await this.expensiveLists.run(clientKey, () => this.cases.list(criteria))
       : await this.cases.list(criteria);
-    return {
-      items,
-      total,
-      page: criteria.page,
-      pageSize: criteria.pageSize,
-      pages: Math.ceil(total / criteria.pageSize),
-    };
+    return pagedList(found, criteria);
   }
 }
