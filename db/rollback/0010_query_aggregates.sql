@@ -7,6 +7,7 @@ drop function if exists count_case_day();
 drop function if exists count_query_analyses();
 drop function if exists queue_analyses();
 drop function if exists count_analyses(uuid[], text[]);
+drop function if exists plan_counting(integer);
 drop function if exists analyses_of(uuid[], text[]);
 -- The list counters of migration 0002 as they were: updated by each statement.
 drop trigger if exists support_cases_count_insert on support_cases;

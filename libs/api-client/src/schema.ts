@@ -387,7 +387,7 @@ export interface components {
             recorded_at: string;
             /** @description What PostgreSQL's parser makes of the text (the newest analyzer's); null for a record never analysed. */
             analysis: components["schemas"]["QueryAnalysisResponse"] | null;
-            /** @description How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} has the rest of its figures); null for a record without a fingerprint. */
+            /** @description How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} has the rest of its figures); null for a record without a fingerprint. A create or append answers it as its own write saw it, this case included. */
             fingerprint_cases: number | null;
         };
         CaseExportLine: {

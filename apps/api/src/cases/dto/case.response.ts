@@ -50,7 +50,8 @@ export class QueryRecordResponse {
     minimum: 1,
     description:
       "How many distinct cases hold this record's fingerprint (GET /api/v1/fingerprints/{fingerprint} " +
-      'has the rest of its figures); null for a record without a fingerprint.',
+      'has the rest of its figures); null for a record without a fingerprint. A create or append ' +
+      'answers it as its own write saw it, this case included.',
   })
   fingerprint_cases!: number | null;
 
