@@ -6,6 +6,7 @@ export class StatsQuery {
   @ApiPropertyOptional({
     description: 'First UTC day counted (cases by creation, query records by executed_at).',
     example: '2025-10-01',
+    format: 'date',
     pattern: CALENDAR_DATE_PATTERN,
   })
   @Omittable()
@@ -15,6 +16,7 @@ export class StatsQuery {
   @ApiPropertyOptional({
     description: 'Last UTC day counted, whole.',
     example: '2025-10-31',
+    format: 'date',
     pattern: CALENDAR_DATE_PATTERN,
   })
   @Omittable()
