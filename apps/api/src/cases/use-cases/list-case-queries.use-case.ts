@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { PagedList, pagedList } from '../domain/case-list.js';
 import type { PageRequest } from '../domain/case-list.js';
 import { CaseNotFoundError } from '../domain/case.errors.js';
 import { StoredQueryRecord } from '../domain/case.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
-export interface QueryRecordPage {
-  items: StoredQueryRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pages: number;
-}
+export type QueryRecordPage = PagedList<StoredQueryRecord>;
 
 /** One page of a case's query records, oldest first. */
 @Injectable()
@@ -20,12 +15,6 @@ export class ListCaseQueriesUseCase {
   async execute(caseId: string, request: PageRequest): Promise<QueryRecordPage> {
     const found = await this.cases.listQueries(caseId, request);
     if (!found) throw new CaseNotFoundError(caseId);
-    return {
-      items: found.items,
-      total: found.total,
-      page: request.page,
-      pageSize: request.pageSize,
-      pages: Math.ceil(found.total / request.pageSize),
-    };
+    return pagedList(found, request);
   }
 }
