@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelopeResponse, ApiErrorResponses, CoreErrors } from '@app/core';
-import { IdentityErrors } from '../identity/identity.errors.js';
+import { CALLER_ERRORS } from '../identity/identity.errors.js';
 import { RequiresScope, Scopes } from '../identity/scopes.js';
 import { AnalysisErrors } from './analysis.errors.js';
 import { FingerprintListResponse, FingerprintResponse } from './dto/fingerprint.response.js';
@@ -12,12 +12,6 @@ import {
 } from './dto/list-fingerprints.query.js';
 import { GetFingerprintUseCase } from './use-cases/get-fingerprint.use-case.js';
 import { ListFingerprintsUseCase } from './use-cases/list-fingerprints.use-case.js';
-
-const CALLER_ERRORS = [
-  IdentityErrors.UNAUTHENTICATED,
-  IdentityErrors.FORBIDDEN,
-  CoreErrors.RATE_LIMITED,
-];
 
 @ApiTags('query analysis')
 @Controller('api/v1/fingerprints')

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { ApiErrorResponses, ClientKey, CoreErrors } from '@app/core';
 import { RequiresScope, Scopes } from '../identity/scopes.js';
-import { CALLER_ERRORS } from './cases.controller.js';
+import { CALLER_ERRORS } from '../identity/identity.errors.js';
 import { CaseExportLine } from './dto/case-export.response.js';
 import { ExportCasesQuery } from './dto/export-cases.query.js';
 import { toCaseFilter } from './dto/list-cases.query.js';

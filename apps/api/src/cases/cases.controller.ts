@@ -15,7 +15,7 @@ import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
 import { IdempotencyErrors } from '../idempotency/idempotency.errors.js';
 import { answer, IdempotentWrites } from '../idempotency/idempotent-writes.js';
 import { actingAs } from '../identity/acting-as.js';
-import { IdentityErrors } from '../identity/identity.errors.js';
+import { CALLER_ERRORS, IdentityErrors } from '../identity/identity.errors.js';
 import { RequiresScope, Scopes } from '../identity/scopes.js';
 import { CaseErrors } from './domain/case.errors.js';
 import { CASE_DETAIL_QUERIES } from './domain/case.js';
@@ -40,13 +40,6 @@ import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
 import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
-// Every operation may answer these: no valid token (401), a token without the scope (403),
-// too many requests (429).
-export const CALLER_ERRORS = [
-  IdentityErrors.UNAUTHENTICATED,
-  IdentityErrors.FORBIDDEN,
-  CoreErrors.RATE_LIMITED,
-];
 // Every POST honours Idempotency-Key.
 const RETRY_ERRORS = [
   IdempotencyErrors.IDEMPOTENCY_KEY_IN_USE,

@@ -1,10 +1,20 @@
-import { AppError, defineErrorCodes } from '@app/core';
+import { AppError, CoreErrors, defineErrorCodes } from '@app/core';
 
 export const IdentityErrors = defineErrorCodes('identity', {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   ACTOR_MISMATCH: 403,
 });
+
+/**
+ * What every API operation may answer whoever calls it, for its OpenAPI error list: no
+ * valid token (401), a token without the scope (403), too many requests (429).
+ */
+export const CALLER_ERRORS = [
+  IdentityErrors.UNAUTHENTICATED,
+  IdentityErrors.FORBIDDEN,
+  CoreErrors.RATE_LIMITED,
+];
 
 /** The realm every challenge names (RFC 6750 §3). */
 const REALM = 'case-tracker';

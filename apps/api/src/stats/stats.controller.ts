@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelopeResponse, ApiErrorResponses, CoreErrors } from '@app/core';
-import { IdentityErrors } from '../identity/identity.errors.js';
+import { CALLER_ERRORS } from '../identity/identity.errors.js';
 import { RequiresScope, Scopes } from '../identity/scopes.js';
 import { StatsQuery, toStatsPeriod } from './dto/stats.query.js';
 import { StatsResponse } from './dto/stats.response.js';
@@ -23,12 +23,7 @@ export class StatsController {
       'cases created in the period, query figures the records executed in it (UTC days).',
   })
   @ApiEnvelopeResponse(200, StatsResponse, 'The figures of the period.')
-  @ApiErrorResponses(
-    IdentityErrors.UNAUTHENTICATED,
-    IdentityErrors.FORBIDDEN,
-    CoreErrors.RATE_LIMITED,
-    CoreErrors.VALIDATION_ERROR,
-  )
+  @ApiErrorResponses(...CALLER_ERRORS, CoreErrors.VALIDATION_ERROR)
   async stats(@Query() query: StatsQuery): Promise<StatsResponse> {
     return StatsResponse.from(await this.getStats.execute(toStatsPeriod(query)));
   }
