@@ -14,7 +14,10 @@ grant select on case_counts, schema_migrations to {{app}};
 grant select, insert, delete on idempotency_keys to {{app}};
 -- Analyses of query texts are read and appended, like the records they describe.
 grant select, insert on query_analyses to {{app}};
--- The aggregates of migration 0010 are kept by its triggers (as the owner) and only read.
+-- The aggregates of migration 0010 are queued by triggers and counted by count_queued
+-- (both as the owner); the service only reads them, queues included, and runs the count.
 grant select on fingerprint_stats, fingerprint_cases, fingerprint_time_histogram,
   table_cases, table_stats, query_daily_counts, case_daily_counts,
-  case_resolution_histogram to {{app}};
+  case_resolution_histogram, analyses_to_count, case_changes_to_count, case_counts_now,
+  case_daily_counts_now, case_resolution_histogram_now, query_daily_counts_now to {{app}};
+grant execute on function count_queued(integer) to {{app}};

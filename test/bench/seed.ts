@@ -75,8 +75,8 @@ async function templateAnalyses() {
 /**
  * Fills a migrated database with `cases` cases, 3 query records (with their analyses) and
  * 4 events each, in set-based SQL (no HTTP): about 20 s per 100k cases here. The
- * analyses go in through migration 0010's trigger, one batch a statement, so the
- * fingerprint and daily query counters are exactly what a running service keeps. Seeded events carry
+ * analyses go in through migration 0011's trigger and queue, counted after each batch, so
+ * the fingerprint and daily query counters are exactly what a running service keeps. Seeded events carry
  * placeholder hashes: `audit:verify` is not meant for a benchmark database.
  */
 export async function seed(url: string, cases: number, log: (line: string) => void): Promise<void> {
@@ -93,8 +93,7 @@ export async function seed(url: string, cases: number, log: (line: string) => vo
     // Counters are rebuilt once at the end instead of by a trigger per row: a million
     // updates of a few hundred counter rows in 50k-row transactions would leave them
     // bloated in a way no running service produces.
-    await sql`alter table support_cases disable trigger support_cases_count_insert`;
-    await sql`alter table support_cases disable trigger support_cases_daily_counts`;
+    await sql`alter table support_cases disable trigger support_cases_queue_changes`;
     // The seeded trail is placeholders (see above), which the row-against-events check of
     // migration 0005 would refuse; the statements a running service makes keep it on.
     await sql`alter table support_cases disable trigger support_cases_match_events`;
@@ -168,6 +167,7 @@ export async function seed(url: string, cases: number, log: (line: string) => vo
                case when s = 1 then null else repeat('0', 64) end,
                'sha256', repeat('0', 64)
         from new_cases c, generate_series(1, 4) s`;
+      while ((await sql<{ n: number }[]>`select count_queued(50000) as n`)[0].n > 0);
       log(`  seeded ${to.toLocaleString('en')} / ${cases.toLocaleString('en')} cases`);
     }
     await sql.begin(async (tx) => {
@@ -191,8 +191,7 @@ export async function seed(url: string, cases: number, log: (line: string) => vo
           from support_cases where status in ('resolved', 'closed')
         ) resolved
         group by 1, 2`;
-      await tx`alter table support_cases enable trigger support_cases_count_insert`;
-      await tx`alter table support_cases enable trigger support_cases_daily_counts`;
+      await tx`alter table support_cases enable trigger support_cases_queue_changes`;
       await tx`alter table support_cases enable trigger support_cases_match_events`;
     });
     await sql`vacuum (analyze) support_cases`;

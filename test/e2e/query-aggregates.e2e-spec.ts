@@ -9,7 +9,7 @@ type RecordBody = {
   fingerprint_cases: number | null;
 };
 
-/** Figures that the write transaction keeps (migration 0010), read back through the API. */
+/** Figures kept by counters (migrations 0010 and 0011), read back through the API. */
 describe('fingerprints and stats', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -28,6 +28,10 @@ describe('fingerprints and stats', () => {
   };
   const fingerprintOf = async (text: string) =>
     (await create([aQuery({ query_text: text })])).queries[0].analysis!.fingerprint!;
+  /** Counts every queued write into the counters, as the service's background count does. */
+  const countQueued = async () => {
+    while ((await t.db.sql<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
+  };
 
   describe('one fingerprint', () => {
     let shape: string;
@@ -320,6 +324,62 @@ describe('fingerprints and stats', () => {
     }
   });
 
+  it('answers the same figures for writes still queued as once they are counted', async () => {
+    // The background count waits while this session holds its lock.
+    const held = await t.db.sql.reserve();
+    try {
+      await held`select pg_advisory_lock(1130011, 0)`;
+      const made = await create([
+        aQuery({ query_text: 'SELECT * FROM queued_a WHERE k = 1', execution_time_ms: 7 }),
+        aQuery({ query_text: 'DELETE FROM queued_b', database_name: 'queued_db' }),
+      ]);
+      await create([
+        aQuery({ query_text: 'SELECT * FROM queued_a WHERE k = 2', execution_time_ms: 900 }),
+      ]);
+      for (const status of ['in_progress', 'resolved']) {
+        const moved = await request(t.http)
+          .post(`/api/v1/cases/${made.id}/status`)
+          .send({ status, changed_by: 'a@b.co' });
+        expect(moved.status).toBe(201);
+      }
+      const shape = made.queries[0].analysis!.fingerprint!;
+      const read = async () =>
+        Promise.all(
+          [
+            `/api/v1/fingerprints/${shape}`,
+            '/api/v1/fingerprints?sort_by=p95&page_size=100',
+            '/api/v1/fingerprints?sort_by=occurrences&sort_order=asc&page_size=3&page=2',
+            '/api/v1/stats',
+            '/api/v1/cases?table=public.queued_a',
+            `/api/v1/cases?fingerprint=${shape}`,
+            '/api/v1/cases?status=resolved',
+            `/api/v1/cases/${made.id}`,
+          ].map(async (path) => {
+            const res = await request(t.http).get(path);
+            expect([path, res.status]).toEqual([path, 200]);
+            return res.body.data;
+          }),
+        );
+      const queued = await read();
+      expect(queued[0]).toMatchObject({ occurrences: 2, distinct_cases: 2 });
+      expect(queued[4].total).toBe(2);
+      const [{ rows }] = await t.db.sql<{ rows: string }[]>`
+        select (select count(*) from analyses_to_count)
+             + (select count(*) from case_changes_to_count) as rows`;
+      expect(Number(rows)).toBeGreaterThan(0);
+
+      await held`select pg_advisory_unlock(1130011, 0)`;
+      await countQueued();
+      const [{ left }] = await t.db.sql<{ left: string }[]>`
+        select (select count(*) from analyses_to_count)
+             + (select count(*) from case_changes_to_count) as left`;
+      expect(Number(left)).toBe(0);
+      expect(await read()).toEqual(queued);
+    } finally {
+      held.release();
+    }
+  });
+
   it('keeps the counters equal to a recount after concurrent writes of shared shapes', async () => {
     const texts = [
       'SELECT * FROM race_a WHERE id = 1',
@@ -334,18 +394,26 @@ describe('fingerprints and stats', () => {
       ),
     );
     const sql = t.db.sql;
-    const drift = await sql`
-      with recount as (
-        select a.fingerprint, count(*) as occurrences, count(distinct q.case_id) as cases,
-               coalesce(sum(q.execution_time_ms), 0) as total_time_ms
-        from query_analyses a join query_records q on q.id = a.query_id
-        where a.fingerprint is not null
-        group by a.fingerprint
-      )
+    const recount = sql`
+      select a.fingerprint, count(*) as occurrences, count(distinct q.case_id) as cases,
+             coalesce(sum(q.execution_time_ms), 0) as total_time_ms
+      from query_analyses a join query_records q on q.id = a.query_id
+      where a.fingerprint is not null
+      group by a.fingerprint`;
+    // As read (counted plus queued), then with the queue counted into the table.
+    const driftFrom = (stats: ReturnType<typeof sql>) => sql`
+      with recount as (${recount}), stats as (${stats})
       select r.fingerprint from recount r
-      full join fingerprint_stats s using (fingerprint)
+      full join stats s using (fingerprint)
       where (r.occurrences, r.cases, r.total_time_ms)
             is distinct from (s.occurrences, s.cases, s.total_time_ms)`;
+    expect(
+      await driftFrom(sql`
+        select * from fingerprint_stats_of('pg18-v1',
+          array(select distinct fingerprint from query_analyses))`),
+    ).toEqual([]);
+    await countQueued();
+    const drift = await driftFrom(sql`select * from fingerprint_stats`);
     expect(drift).toEqual([]);
   });
 });

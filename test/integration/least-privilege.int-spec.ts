@@ -92,7 +92,7 @@ describe('least privilege', () => {
     ['forge the list counters', 'update case_counts set n = 0'],
     [
       'replace a trigger function',
-      'create or replace function count_case_change() returns trigger language plpgsql as $$ begin return null; end $$',
+      'create or replace function queue_case_change() returns trigger language plpgsql as $$ begin return null; end $$',
     ],
     ['rewrite the migration history', 'delete from schema_migrations'],
   ])('cannot %s', async (_name, statement) => {

@@ -15,8 +15,12 @@ const AGGREGATES = [
   'case_resolution_histogram',
 ] as const;
 
-/** Migration 0010 counts what was written before it exactly as its triggers count writes. */
-describe('migration 0010 on a database with history', () => {
+/**
+ * Migration 0010 counts what was written before it exactly as the service counts writes,
+ * and migration 0011 (counting behind the writes) rolls back without losing what it had
+ * queued.
+ */
+describe('migrations 0010 and 0011 on a database with history', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -26,9 +30,13 @@ describe('migration 0010 on a database with history', () => {
   });
 
   const snapshot = async () => {
+    // What is still queued (migration 0011), counted first, as the service does.
+    const [{ queues }] = await t.db.sql<{ queues: boolean }[]>`
+      select to_regprocedure('count_queued(integer)') is not null as queues`;
+    while (queues && (await t.db.sql<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
     const tables: Record<string, string[]> = {};
     for (const table of AGGREGATES) {
-      // Rows a status move left at zero are the triggers' bookkeeping, not a figure.
+      // Rows a status move left at zero are the counters' bookkeeping, not a figure.
       const rows = await t.db.sql`
         select * from ${t.db.sql(table)} where not (to_jsonb(${t.db.sql(table)}) ? 'n')
           or (to_jsonb(${t.db.sql(table)}) ->> 'n')::bigint > 0`;
@@ -66,9 +74,24 @@ describe('migration 0010 on a database with history', () => {
     expect(kept.fingerprint_stats.length).toBeGreaterThan(0);
     expect(kept.case_resolution_histogram.length).toBeGreaterThan(0);
 
+    // Written last, maybe still queued: rolling 0011 back counts it before 0010's
+    // counting at commit takes over.
+    await request(t.http)
+      .post('/api/v1/cases')
+      .send(
+        aCase({
+          queries: [aQuery({ query_text: 'SELECT 3 FROM written_last', database_name: 'x' })],
+        }),
+      )
+      .expect(201);
     const migrator = new Migrator(t.db.url);
+    expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([11]);
+    const withLast = await snapshot();
+    expect(withLast.fingerprint_stats).toHaveLength(kept.fingerprint_stats.length + 1);
+    expect(withLast.case_daily_counts).not.toEqual(kept.case_daily_counts);
+
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([10]);
-    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10]);
-    expect(await snapshot()).toEqual(kept);
+    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10, 11]);
+    expect(await snapshot()).toEqual(withLast);
   });
 });

@@ -37,7 +37,7 @@ export class AppModule {
         IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
         IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
         CasesModule.forRoot({ expensiveLists: config.expensiveLists, exports: config.exports }),
-        StatsModule,
+        StatsModule.forRoot({ countIntervalMs: config.aggregatesCountIntervalMs }),
       ],
       providers: [DatabaseMetrics],
     };

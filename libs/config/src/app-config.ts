@@ -62,6 +62,8 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** How long an Idempotency-Key and its stored response are kept. */
   readonly idempotencyTtlHours: number;
+  /** How often the writes queued for the aggregates are counted (0: never, by this process). */
+  readonly aggregatesCountIntervalMs: number;
 }
 
 /**

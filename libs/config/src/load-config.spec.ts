@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       AUTH_JWT_SECRET: 's'.repeat(32),
       AUTH_JWT_ISSUER: 'https://id.example',
       IDEMPOTENCY_TTL_HOURS: '48',
+      AGGREGATES_COUNT_INTERVAL_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       exports: { concurrency: 4, perClient: 2 },
       auth: { mode: 'jwt', secret: 's'.repeat(32), issuer: 'https://id.example' },
       idempotencyTtlHours: 48,
+      aggregatesCountIntervalMs: 0,
     });
   });
 

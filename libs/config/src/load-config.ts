@@ -58,6 +58,7 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),
     auth: readAuth(read, problems),
     idempotencyTtlHours: read.int('IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
+    aggregatesCountIntervalMs: read.int('AGGREGATES_COUNT_INTERVAL_MS', 500, 0, 60_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -44,31 +44,55 @@ export class PgFingerprintsRepository extends FingerprintsRepository {
   async find(analyzerVersion: string, fingerprint: string): Promise<FingerprintStats | null> {
     const [row] = await this.db.query(
       (sql) => sql<FingerprintStatsRow[]>`
-        select * from fingerprint_stats
-        where analyzer_version = ${analyzerVersion} and fingerprint = ${fingerprint}`,
+        select * from fingerprint_stats_of(${analyzerVersion}, ${sql.array([fingerprint])})`,
     );
     return row ? toFingerprintStats(row) : null;
   }
 
+  /**
+   * The counted top list merged with the queued fingerprints (migration 0011), exactly:
+   * a queued fingerprint is ranked by its figures with the queue added, every other one
+   * by its counter row, read through the sort's index past the queued ones.
+   */
   async list(
     analyzerVersion: string,
     criteria: FingerprintListCriteria,
   ): Promise<{ items: FingerprintStats[]; total: number }> {
+    const offset = (criteria.page - 1) * criteria.pageSize;
     return this.db.query(async (sql) => {
       const column = sql(SORT_COLUMNS[criteria.sortBy]);
       const direction = criteria.sortOrder === 'asc' ? sql`asc` : sql`desc`;
       // Fingerprints without a timed record have no p95: last in the top list, and asc is
       // its exact reverse (one index serves both).
       const nulls = criteria.sortOrder === 'asc' ? sql`nulls first` : sql`nulls last`;
+      const order = sql`order by ${column} ${direction} ${nulls}, fingerprint ${direction}`;
       const [rows, [{ total }]] = await Promise.all([
         sql<FingerprintStatsRow[]>`
-          select * from fingerprint_stats
-          where analyzer_version = ${analyzerVersion}
-          order by ${column} ${direction} ${nulls}, fingerprint ${direction}
-          limit ${criteria.pageSize} offset ${(criteria.page - 1) * criteria.pageSize}`,
+          with queued as materialized (
+            select distinct fingerprint from analyses_to_count
+            where analyzer_version = ${analyzerVersion} and fingerprint is not null
+          )
+          select * from (
+            select * from fingerprint_stats_of(
+              ${analyzerVersion}, array(select fingerprint from queued))
+            union all
+            (select * from fingerprint_stats
+             where analyzer_version = ${analyzerVersion}
+               and fingerprint not in (select fingerprint from queued)
+             ${order}
+             limit ${offset + criteria.pageSize})
+          ) merged
+          ${order}
+          limit ${criteria.pageSize} offset ${offset}`,
         sql<{ total: string }[]>`
-          select count(*) as total from fingerprint_stats
-          where analyzer_version = ${analyzerVersion}`,
+          select (select count(*) from fingerprint_stats
+                  where analyzer_version = ${analyzerVersion})
+               + (select count(distinct q.fingerprint) from analyses_to_count q
+                  where q.analyzer_version = ${analyzerVersion} and q.fingerprint is not null
+                    and not exists (
+                      select from fingerprint_stats s
+                      where s.analyzer_version = q.analyzer_version
+                        and s.fingerprint = q.fingerprint)) as total`,
       ]);
       return { items: rows.map(toFingerprintStats), total: Number(total) };
     });

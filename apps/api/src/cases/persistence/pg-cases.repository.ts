@@ -60,17 +60,16 @@ export class PgCasesRepository extends CasesRepository {
   ): Promise<FingerprintCaseCounts> {
     const tx = sqlOf(transaction);
     const last = events.at(-1);
-    await tx`
-      insert into support_cases (
-        id, title, description, case_type, priority, status, created_by,
-        created_at, updated_at, queries_count, events_count, last_event_hash)
-      values (
-        ${c.id}, ${c.title}, ${c.description}, ${c.caseType}, ${c.priority}, ${c.status},
-        ${c.createdBy}, ${c.createdAt}, ${c.updatedAt}, ${queries.length}, ${events.length},
-        ${last?.hash ?? null})`;
-    await insertQueries(tx, queries, 0);
-    await insertEvents(tx, events);
-    return insertAnalyses(tx, c.id, queries);
+    const created = tx`
+      supported as (
+        insert into support_cases (
+          id, title, description, case_type, priority, status, created_by,
+          created_at, updated_at, queries_count, events_count, last_event_hash)
+        values (
+          ${c.id}, ${c.title}, ${c.description}, ${c.caseType}, ${c.priority}, ${c.status},
+          ${c.createdBy}, ${c.createdAt}, ${c.updatedAt}, ${queries.length}, ${events.length},
+          ${last?.hash ?? null}))`;
+    return insertChanges(tx, c.id, queries, 0, events, created);
   }
 
   async lockHead(transaction: Transaction, id: string): Promise<CaseHead | null> {
@@ -90,8 +89,7 @@ export class PgCasesRepository extends CasesRepository {
     const tx = sqlOf(transaction);
     const last = changes.events.at(-1);
     if (!last) throw new Error('an append must carry at least one event');
-    await insertQueries(tx, changes.queries, head.queriesCount);
-    await insertEvents(tx, changes.events);
+    const counted = await insertChanges(tx, id, changes.queries, head.queriesCount, changes.events);
     await tx`
       update support_cases set
         ${changes.status ? tx`status = ${changes.status},` : tx``}
@@ -100,7 +98,7 @@ export class PgCasesRepository extends CasesRepository {
         last_event_hash = ${last.hash},
         updated_at = greatest(updated_at, ${changes.at})
       where id = ${id}`;
-    return insertAnalyses(tx, id, changes.queries);
+    return counted;
   }
 
   async history(id: string): Promise<CaseEvent[] | null> {
@@ -254,14 +252,14 @@ async function listPage(sql: Queryable, criteria: CaseListCriteria): Promise<Cas
 /**
  * Filters on status, priority and case type alone are answered from the counters kept
  * by migration 0002 (a few hundred rows at most, whatever the table size), and a table
- * or a fingerprint alone from those of migration 0010 (one row); any other filter
+ * or a fingerprint alone from those of migration 0010 (one row and its queue); any other filter
  * counts the matching rows through its index.
  */
 function countCases(sql: Queryable, c: CaseListCriteria) {
   const onOtherColumns = c.createdBy || c.search || c.createdFrom || c.createdTo;
   if (!onOtherColumns && !c.queries) {
     return sql<{ total: string }[]>`
-      select coalesce(sum(n), 0) as total from case_counts ${whereClause(sql, c)}`;
+      select coalesce(sum(n), 0) as total from case_counts_now ${whereClause(sql, c)}`;
   }
   const onCaseColumns = onOtherColumns || c.status || c.priority || c.caseType;
   const counted = !onCaseColumns && c.queries && countCasesHolding(sql, c.queries);
@@ -277,13 +275,11 @@ function countCasesHolding(sql: Queryable, q: QueryRecordCriteria) {
   if (given.length !== 1) return undefined;
   if (q.table) {
     return sql<{ total: string }[]>`
-      select coalesce(sum(cases), 0) as total from table_stats
-      where analyzer_version = ${ANALYZER_VERSION} and table_name = ${q.table}`;
+      select table_case_count(${ANALYZER_VERSION}, ${q.table}) as total`;
   }
   if (q.fingerprint) {
     return sql<{ total: string }[]>`
-      select coalesce(sum(cases), 0) as total from fingerprint_stats
-      where analyzer_version = ${ANALYZER_VERSION} and fingerprint = ${q.fingerprint}`;
+      select fingerprint_case_count(${ANALYZER_VERSION}, ${q.fingerprint}) as total`;
   }
   return undefined;
 }
@@ -387,9 +383,8 @@ function storedRecordColumns(sql: Queryable) {
     q.rows_affected, q.result, q.executed_by, q.executed_at, q.recorded_at,
     a.analyzer_version, a.parsed, a.parse_error_message, a.parse_error_position,
     a.fingerprint, a.normalized, a.statement_types, a.classes, a.tables, a.flags,
-    (select s.cases from fingerprint_stats s
-     where s.analyzer_version = a.analyzer_version and s.fingerprint = a.fingerprint
-    ) as fingerprint_cases`;
+    case when a.fingerprint is not null
+         then fingerprint_case_count(a.analyzer_version, a.fingerprint) end as fingerprint_cases`;
 }
 
 /** Joins each record `q` to its newest analysis `a` (a new analyzer version adds rows beside the old). */
@@ -401,12 +396,49 @@ function newestAnalysis(sql: Queryable) {
     ) a on true`;
 }
 
-async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOffset: number) {
-  if (queries.length === 0) return;
-  const rows = queries.map((q, index) => ({
+/**
+ * The case (when created), records, events and analyses of a write, in one statement (one
+ * round trip). The
+ * analyses' trigger adds the case to each fingerprint's cases and queues the rest for the
+ * aggregates (migration 0011). The statement's own read runs before that trigger: it
+ * counts the cases that held each fingerprint before, plus this one if it was not among
+ * them (as of the write's snapshot: writes of other cases committing meanwhile are not in it).
+ */
+async function insertChanges(
+  tx: Tx,
+  caseId: string,
+  queries: AnalyzedQueryRecord[],
+  positionOffset: number,
+  events: CaseEvent[],
+  caseInsert?: Fragment,
+): Promise<FingerprintCaseCounts> {
+  const records = queries.map((q, index) => recordRow(tx, q, positionOffset + index + 1));
+  const analyses = queries.flatMap(({ id, analysis }) =>
+    analysis === null ? [] : [analysisRow(id, analysis)],
+  );
+  const fingerprints = [
+    ...new Set(analyses.flatMap(({ fingerprint }) => (fingerprint ? [fingerprint] : []))),
+  ];
+  const inserts = [
+    caseInsert ?? false,
+    records.length > 0 && tx`records as (insert into query_records ${tx(records)})`,
+    events.length > 0 &&
+      tx`events as (insert into case_events ${tx(events.map((e) => eventRow(tx, e)))})`,
+    analyses.length > 0 && tx`analyses as (insert into query_analyses ${tx(analyses)})`,
+  ].filter((insert): insert is Fragment => insert !== false);
+  if (inserts.length === 0) return new Map();
+  const counted = await tx<{ fingerprint: string; cases: string }[]>`
+    with ${inserts.reduce((all, insert) => tx`${all}, ${insert}`)}
+    select print as fingerprint, cases
+    from fingerprint_case_counts_before(${ANALYZER_VERSION}, ${tx.array(fingerprints)}, ${caseId})`;
+  return new Map(counted.map((row) => [row.fingerprint, Number(row.cases)]));
+}
+
+function recordRow(tx: Tx, q: AnalyzedQueryRecord, position: number) {
+  return {
     id: q.id,
     case_id: q.caseId,
-    position: positionOffset + index + 1,
+    position,
     database_name: q.databaseName,
     schema_name: q.schemaName,
     query_text: q.queryText,
@@ -416,44 +448,11 @@ async function insertQueries(tx: Tx, queries: AnalyzedQueryRecord[], positionOff
     executed_by: q.executedBy,
     executed_at: q.executedAt,
     recorded_at: q.recordedAt,
-  }));
-  await tx`insert into query_records ${tx(rows)}`;
+  };
 }
 
-/**
- * The write's last statement. Migration 0010 counts the analyses into the shared
- * aggregates when the transaction commits; the same statement reads how many cases held
- * each fingerprint before, so the answer counts this case too (as of the write's
- * snapshot: writes of other cases committing meanwhile are not in it).
- */
-async function insertAnalyses(
-  tx: Tx,
-  caseId: string,
-  queries: AnalyzedQueryRecord[],
-): Promise<FingerprintCaseCounts> {
-  const analyses = queries.flatMap(({ id, analysis }) =>
-    analysis === null ? [] : [analysisRow(id, analysis)],
-  );
-  if (analyses.length === 0) return new Map();
-  const fingerprints = [
-    ...new Set(analyses.flatMap(({ fingerprint }) => (fingerprint ? [fingerprint] : []))),
-  ];
-  const counted = await tx<{ fingerprint: string; cases: string }[]>`
-    with inserted as (insert into query_analyses ${tx(analyses)})
-    select f.fingerprint,
-           coalesce(s.cases, 0) + (case when held.case_id is null then 1 else 0 end) as cases
-    from unnest(${tx.array(fingerprints)}::text[]) f (fingerprint)
-    left join fingerprint_stats s
-      on s.analyzer_version = ${ANALYZER_VERSION} and s.fingerprint = f.fingerprint
-    left join fingerprint_cases held
-      on held.analyzer_version = ${ANALYZER_VERSION} and held.fingerprint = f.fingerprint
-     and held.case_id = ${caseId}`;
-  return new Map(counted.map((row) => [row.fingerprint, Number(row.cases)]));
-}
-
-async function insertEvents(tx: Tx, events: CaseEvent[]) {
-  if (events.length === 0) return;
-  const rows = events.map((e) => ({
+function eventRow(tx: Tx, e: CaseEvent) {
+  return {
     id: e.id,
     case_id: e.caseId,
     seq: e.seq,
@@ -464,6 +463,5 @@ async function insertEvents(tx: Tx, events: CaseEvent[]) {
     prev_hash: e.prevHash,
     hash_alg: e.hashAlg,
     hash: e.hash,
-  }));
-  await tx`insert into case_events ${tx(rows)}`;
+  };
 }

@@ -16,7 +16,8 @@ interface CaseCountRow {
 
 /**
  * Every figure is a sum over the daily counter rows of the period (one row per day and
- * key, however many cases or records they count), read in parallel on the pool.
+ * key, however many cases or records they count) and the writes queued for them
+ * (migration 0011's `*_now` views), each read in one statement, in parallel on the pool.
  */
 @Injectable()
 export class PgStatsRepository extends StatsRepository {
@@ -54,7 +55,7 @@ function inPeriod(sql: Queryable, period: StatsPeriod) {
 async function countCases(sql: Queryable, period: StatsPeriod) {
   const rows = await sql<CaseCountRow[]>`
     select to_char(day, 'YYYY-MM-DD') as day, status, priority, case_type, sum(n) as n
-    from case_daily_counts
+    from case_daily_counts_now
     where ${inPeriod(sql, period)}
     group by grouping sets ((day), (status), (priority), (case_type))
     order by day`;
@@ -88,7 +89,7 @@ async function resolutionTimes(sql: Queryable, period: StatsPeriod) {
              array_agg(lo order by bucket), array_agg(hi order by bucket)) as p95
     from (
       select bucket, sum(n)::bigint as n, min(lo) as lo, max(hi) as hi
-      from case_resolution_histogram
+      from case_resolution_histogram_now
       where ${inPeriod(sql, period)}
       group by bucket
     ) h`;
@@ -107,7 +108,7 @@ function topKeys(
 ) {
   return sql<{ key: string; n: string }[]>`
     select key, sum(n) as n
-    from query_daily_counts
+    from query_daily_counts_now
     where analyzer_version = ${analyzerVersion} and dimension = ${dimension}
       and ${inPeriod(sql, period)}
     group by key
@@ -119,9 +120,8 @@ async function topFingerprints(sql: Queryable, period: StatsPeriod, analyzerVers
   const top = await topKeys(sql, period, analyzerVersion, 'fingerprint');
   if (top.length === 0) return [];
   const shapes = await sql<{ fingerprint: string; normalized: string }[]>`
-    select fingerprint, normalized from fingerprint_stats
-    where analyzer_version = ${analyzerVersion}
-      and fingerprint in ${sql(top.map(({ key }) => key))}`;
+    select fingerprint, normalized
+    from fingerprint_stats_of(${analyzerVersion}, ${sql.array(top.map(({ key }) => key))})`;
   const normalized = new Map(shapes.map((s) => [s.fingerprint, s.normalized]));
   return top.map(({ key, n }) => ({
     fingerprint: key,
@@ -133,7 +133,7 @@ async function topFingerprints(sql: Queryable, period: StatsPeriod, analyzerVers
 async function flaggedQueries(sql: Queryable, period: StatsPeriod, analyzerVersion: string) {
   const rows = await sql<{ flag: QueryFlag; database_name: string; n: string }[]>`
     select key as flag, database_name, sum(n) as n
-    from query_daily_counts
+    from query_daily_counts_now
     where analyzer_version = ${analyzerVersion} and dimension = 'flag'
       and ${inPeriod(sql, period)}
     group by key, database_name
