@@ -20,7 +20,7 @@ drop trigger if exists support_cases_queue_changes on support_cases;
 drop function if exists queue_case_change();
 drop table if exists case_changes_to_count;
 drop trigger if exists query_analyses_queue on query_analyses;
-drop function if exists queue_analysis();
+drop function if exists queue_analyses();
 drop table if exists analyses_to_count;
 
 -- Migration 0002's list counters, counted at commit as 0006 and 0010 left them.
