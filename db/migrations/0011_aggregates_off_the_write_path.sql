@@ -77,27 +77,33 @@ begin
     returning analyzer_version, table_name, case_id
   ),
   first_of_case as (
-    select distinct on (w.analyzer_version, w.fingerprint, w.case_id) w.query_id
+    select distinct on (w.analyzer_version, w.fingerprint, w.case_id)
+           w.query_id, w.analyzer_version
     from written w
     join case_pairs p using (analyzer_version, fingerprint, case_id)
     order by w.analyzer_version, w.fingerprint, w.case_id, w.query_id
   ),
   first_of_table as (
-    select distinct on (w.analyzer_version, p.table_name, w.case_id) w.query_id, p.table_name
+    select distinct on (w.analyzer_version, p.table_name, w.case_id)
+           w.query_id, w.analyzer_version, p.table_name
     from written w
     cross join unnest(w.tables) t (table_name)
     join table_pairs p using (analyzer_version, table_name, case_id)
     order by w.analyzer_version, p.table_name, w.case_id, w.query_id
+  ),
+  new_tables as (
+    select query_id, analyzer_version, array_agg(table_name order by table_name) as tables
+    from first_of_table group by 1, 2
   )
   insert into analyses_to_count (
     query_id, analyzer_version, fingerprint, tables, flags, case_id, database_name,
     execution_time_ms, rows_affected, executed_at, new_case, new_tables)
   select w.query_id, w.analyzer_version, w.fingerprint, w.tables, w.flags, w.case_id,
          w.database_name, w.execution_time_ms, w.rows_affected, w.executed_at,
-         w.query_id in (select query_id from first_of_case),
-         array(select f.table_name from first_of_table f where f.query_id = w.query_id
-               order by 1)
-  from written w;
+         c.analyzer_version is not null, coalesce(n.tables, '{}')
+  from written w
+  left join first_of_case c using (query_id, analyzer_version)
+  left join new_tables n using (query_id, analyzer_version);
   return null;
 end $$;
 
