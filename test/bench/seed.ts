@@ -198,11 +198,16 @@ export async function seed(url: string, cases: number, log: (line: string) => vo
     await sql`vacuum (analyze) query_records`;
     await sql`vacuum (analyze) case_events`;
     for (const table of [
+      // The queues every seeded analysis went through, as autovacuum would leave them.
+      'analyses_to_count',
+      'case_changes_to_count',
       'query_analyses',
       'fingerprint_stats',
       'fingerprint_cases',
       'fingerprint_time_histogram',
       'query_daily_counts',
+      'table_cases',
+      'table_stats',
       'case_daily_counts',
       'case_resolution_histogram',
     ]) {
