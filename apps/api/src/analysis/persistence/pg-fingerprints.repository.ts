@@ -44,7 +44,7 @@ export class PgFingerprintsRepository extends FingerprintsRepository {
   async find(analyzerVersion: string, fingerprint: string): Promise<FingerprintStats | null> {
     const [row] = await this.db.query(
       (sql) => sql<FingerprintStatsRow[]>`
-        select * from fingerprint_stats_of(${analyzerVersion}, ${sql.array([fingerprint])})`,
+        select * from fingerprint_stats_of(${analyzerVersion}, ${sql.array([fingerprint])}::text[])`,
     );
     return row ? toFingerprintStats(row) : null;
   }

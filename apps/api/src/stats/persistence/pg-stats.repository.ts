@@ -121,7 +121,7 @@ async function topFingerprints(sql: Queryable, period: StatsPeriod, analyzerVers
   if (top.length === 0) return [];
   const shapes = await sql<{ fingerprint: string; normalized: string }[]>`
     select fingerprint, normalized
-    from fingerprint_stats_of(${analyzerVersion}, ${sql.array(top.map(({ key }) => key))})`;
+    from fingerprint_stats_of(${analyzerVersion}, ${sql.array(top.map(({ key }) => key))}::text[])`;
   const normalized = new Map(shapes.map((s) => [s.fingerprint, s.normalized]));
   return top.map(({ key, n }) => ({
     fingerprint: key,
