@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import postgres from 'postgres';
 import { UnstorableValueError } from '@app/database';
-import { createTestDatabase, TestDatabase } from '../setup/test-database.js';
+import { createTestDatabase, openPool, TestDatabase } from '../setup/test-database.js';
 
 /**
  * The backstop behind validation: values PostgreSQL refuses as data surface as a 422-coded
@@ -58,5 +58,19 @@ describe('database errors about the values sent', () => {
     const error = await insertCase('t', id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(postgres.PostgresError);
     expect((error as postgres.PostgresError).code).toBe('23505');
+  });
+
+  it('sends an array as an array in the first statement of a new pool', async () => {
+    // postgres.js alone sends it as text there (porsager/postgres#789): a valid
+    // request would fail as a malformed array literal right after a restart.
+    const pool = openPool(db.url);
+    try {
+      const [row] = await pool.query(
+        (sql) => sql`select ${sql.array(['a', 'b'])}::text[] as got`,
+      );
+      expect(row.got).toEqual(['a', 'b']);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -17,10 +17,10 @@ const AGGREGATES = [
 
 /**
  * Migration 0010 counts what was written before it exactly as the service counts writes,
- * and migration 0011 (counting behind the writes) rolls back without losing what it had
- * queued.
+ * migration 0011 (counting behind the writes) rolls back without losing what it had
+ * queued, and 0012 rolls back to functions that answer the same.
  */
-describe('migrations 0010 and 0011 on a database with history', () => {
+describe('migrations 0010 to 0012 on a database with history', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -85,13 +85,24 @@ describe('migrations 0010 and 0011 on a database with history', () => {
       )
       .expect(201);
     const migrator = new Migrator(t.db.url);
+    // 0012 only redefines the counting functions as inlinable SQL: the same answers.
+    const counts = async () =>
+      t.db.sql`
+        select b.print, b.cases from fingerprint_stats s,
+          fingerprint_case_counts_before(s.analyzer_version, array[s.fingerprint]::text[],
+                                         gen_random_uuid()) b
+        order by 1`;
+    const inlined = await counts();
+    expect(inlined.length).toBeGreaterThan(0);
+    expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([12]);
+    expect(await counts()).toEqual(inlined);
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([11]);
     const withLast = await snapshot();
     expect(withLast.fingerprint_stats).toHaveLength(kept.fingerprint_stats.length + 1);
     expect(withLast.case_daily_counts).not.toEqual(kept.case_daily_counts);
 
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([10]);
-    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10, 11]);
+    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10, 11, 12]);
     expect(await snapshot()).toEqual(withLast);
   });
 });

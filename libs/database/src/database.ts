@@ -62,6 +62,7 @@ export class Database {
   private readonly gate: Gate;
   private readonly errorListeners: Array<(kind: DatabaseErrorKind) => void> = [];
   private readonly requestTimeoutMs: number;
+  private arrayTypesKnown = false;
 
   constructor(options: DatabaseOptions) {
     this.sql = postgres(options.url, {
@@ -164,7 +165,7 @@ export class Database {
    */
   private async admit<T>(deadline: Deadline, work: () => Promise<T>): Promise<T> {
     try {
-      return await this.gate.run(() => work(), deadline.signal);
+      return await this.gate.run(() => this.withArrayTypes(work), deadline.signal);
     } catch (error) {
       if (error instanceof GateFullError) {
         this.notify('unavailable');
@@ -183,6 +184,21 @@ export class Database {
       if (kind) this.notify(kind);
       throw translated;
     }
+  }
+
+  /**
+   * postgres.js learns the server's array types with its first connection, but types the
+   * parameters of a statement built before that by their elements: `sql.array(['a'])` in
+   * the process's first statement goes as text, and PostgreSQL refuses it as a malformed
+   * array literal (porsager/postgres#789). Until one statement has run, each call waits
+   * for a `select 1` (whichever connection runs it, the types are shared by the pool).
+   */
+  private async withArrayTypes<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.arrayTypesKnown) {
+      await this.sql`select 1`;
+      this.arrayTypesKnown = true;
+    }
+    return work();
   }
 
   private notify(kind: DatabaseErrorKind): void {
