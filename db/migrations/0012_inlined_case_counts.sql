@@ -35,3 +35,14 @@ create function fingerprint_case_counts_before(version text, prints text[], for_
                         then 0 else 1 end
   from fingerprint_case_counts(version, prints) c
 $$;
+
+-- The query-level filters' terms of an analysis, in one array: `class:READ`,
+-- `flag:DELETE_WITHOUT_WHERE`, `table:public.sales`. Migration 0013 indexes it once in
+-- place of three GIN indexes (tables, flags, classes), which cost a create with three
+-- records about 0.6 ms of its 2.4 ms in the database: three index insertions a row.
+create function analysis_terms(classes text[], flags text[], tables text[]) returns text[]
+  language sql immutable parallel safe as $$
+  select array(select 'class:' || c from unnest(classes) c)
+      || array(select 'flag:' || f from unnest(flags) f)
+      || array(select 'table:' || t from unnest(tables) t)
+$$;

@@ -22,3 +22,5 @@ create or replace function fingerprint_case_count(version text, print text) retu
 $$;
 
 drop function fingerprint_case_counts(text, text[]);
+
+drop function analysis_terms(text[], text[], text[]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -141,15 +141,17 @@ describe('database outage and recovery', () => {
     expect(Date.now() - back).toBeLessThan(3000);
   }, 90000);
 
-  /** Stops PostgreSQL dead (postmaster and backends) until the returned thaw is called. */
+  /**
+   * Stops PostgreSQL dead (postmaster and every process it forked) until the returned thaw
+   * is called. The postmaster first, so no backend starts between the listing and the
+   * stop (one that did would answer the service while the rest is frozen); its children
+   * are read from /proc, not asked of the server.
+   */
   const freeze = async () => {
-    const sql = postgres(url, { max: 1 });
-    const backends = (
-      await sql<{ pid: number }[]>`select pid from pg_stat_activity where pid <> pg_backend_pid()`
-    ).map((r) => r.pid);
-    await sql.end();
-    const pids = [server.pid()!, ...backends];
-    for (const pid of pids) process.kill(pid, 'SIGSTOP');
+    const postmaster = server.pid()!;
+    process.kill(postmaster, 'SIGSTOP');
+    const pids = [postmaster, ...childrenOf(postmaster)];
+    for (const pid of pids.slice(1)) process.kill(pid, 'SIGSTOP');
     return () => {
       for (const pid of pids) {
         try {
@@ -209,3 +211,18 @@ describe('database outage and recovery', () => {
     }
   }, 90000);
 });
+
+/** The processes whose parent is `parent` (Linux). */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc').flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      // "pid (comm) state ppid ...": the name may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      return ppid === parent ? [Number(entry)] : [];
+    } catch {
+      return []; // gone since the listing
+    }
+  });
+}

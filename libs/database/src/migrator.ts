@@ -58,6 +58,9 @@ export class MigrationError extends Error {
 }
 
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+/** How often a runner waiting for another to finish tries the migration lock again. */
+const LOCK_POLL_MS = 200;
+
 const NO_TRANSACTION = /^-- migrate: no-transaction\s*$/m;
 const DESTROYS = /^-- destroys: (.+)$/m;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -220,7 +223,12 @@ export class Migrator {
 
   private async withLock<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
     return this.withConnection(async (sql) => {
-      await sql`select pg_advisory_lock(${ADVISORY_LOCK_KEY})`;
+      // Polled, never waited for inside a statement: a statement waiting for the lock
+      // holds a snapshot, and `create index concurrently` in the runner holding the lock
+      // waits for every such snapshot to go away (a deadlock the server breaks by failing one).
+      while (!(await sql`select pg_try_advisory_lock(${ADVISORY_LOCK_KEY}) as taken`)[0].taken) {
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
       try {
         await sql`
           create table if not exists schema_migrations (

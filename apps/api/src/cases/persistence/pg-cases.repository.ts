@@ -309,17 +309,22 @@ function allOf(sql: Queryable, conditions: Fragment[]) {
 /**
  * The case has one query record that meets every query-level filter. Filters on the
  * analysis read the current analyzer version's rows (older records: after
- * `queries:reanalyze`), through migration 0009's indexes.
+ * `queries:reanalyze`), through migration 0009's indexes and 0013's one index over the
+ * table, flag and class terms (the expression it indexes, exactly).
  */
 function queryRecordCondition(sql: Queryable, q: QueryRecordCriteria) {
   const onAnalysis = q.table || q.fingerprint || q.statementClass || q.flag;
+  const terms = [
+    q.table && `table:${q.table}`,
+    q.flag && `flag:${q.flag}`,
+    q.statementClass && `class:${q.statementClass}`,
+  ].filter((term): term is string => !!term);
   const conditions = [
     q.databaseName && sql`q.database_name = ${q.databaseName}`,
     q.executedBy && sql`q.executed_by = ${q.executedBy}`,
-    q.table && sql`a.tables @> array[${q.table}]::text[]`,
+    terms.length > 0 &&
+      sql`analysis_terms(a.classes, a.flags, a.tables) @> ${sql.array(terms)}::text[]`,
     q.fingerprint && sql`a.fingerprint = ${q.fingerprint}`,
-    q.statementClass && sql`a.classes @> array[${q.statementClass}]::text[]`,
-    q.flag && sql`a.flags @> array[${q.flag}]::text[]`,
   ].filter((condition) => !!condition);
   const analyses = onAnalysis
     ? sql`join query_analyses a
