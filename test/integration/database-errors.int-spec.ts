@@ -65,9 +65,7 @@ describe('database errors about the values sent', () => {
     // request would fail as a malformed array literal right after a restart.
     const pool = openPool(db.url);
     try {
-      const [row] = await pool.query(
-        (sql) => sql`select ${sql.array(['a', 'b'])}::text[] as got`,
-      );
+      const [row] = await pool.query((sql) => sql`select ${sql.array(['a', 'b'])}::text[] as got`);
       expect(row.got).toEqual(['a', 'b']);
     } finally {
       await pool.close();
