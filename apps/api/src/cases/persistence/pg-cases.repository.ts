@@ -313,17 +313,17 @@ function allOf(sql: Queryable, conditions: Fragment[]) {
  * table, flag and class terms (the expression it indexes, exactly).
  */
 function queryRecordCondition(sql: Queryable, q: QueryRecordCriteria) {
-  const onAnalysis = q.table || q.fingerprint || q.statementClass || q.flag;
-  const terms = [
-    q.table && `table:${q.table}`,
-    q.flag && `flag:${q.flag}`,
-    q.statementClass && `class:${q.statementClass}`,
-  ].filter((term): term is string => !!term);
+  const onTerms = q.table || q.statementClass || q.flag;
+  const onAnalysis = onTerms || q.fingerprint;
+  // The filter's own terms come from the same function, each absent one as no element.
+  const given = (value: string | undefined) =>
+    sql`array_remove(array[${value ?? null}]::text[], null)`;
   const conditions = [
     q.databaseName && sql`q.database_name = ${q.databaseName}`,
     q.executedBy && sql`q.executed_by = ${q.executedBy}`,
-    terms.length > 0 &&
-      sql`analysis_terms(a.classes, a.flags, a.tables) @> ${sql.array(terms)}::text[]`,
+    onTerms &&
+      sql`analysis_terms(a.classes, a.flags, a.tables)
+          @> analysis_terms(${given(q.statementClass)}, ${given(q.flag)}, ${given(q.table)})`,
     q.fingerprint && sql`a.fingerprint = ${q.fingerprint}`,
   ].filter((condition) => !!condition);
   const analyses = onAnalysis
