@@ -18,9 +18,9 @@ const AGGREGATES = [
 /**
  * Migration 0010 counts what was written before it exactly as the service counts writes,
  * migration 0011 (counting behind the writes) rolls back without losing what it had
- * queued, and 0012 rolls back to functions that answer the same.
+ * queued, and 0012 and 0014 roll back to functions that answer the same.
  */
-describe('migrations 0010 to 0013 on a database with history', () => {
+describe('migrations 0010 to 0014 on a database with history', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -85,15 +85,27 @@ describe('migrations 0010 to 0013 on a database with history', () => {
       )
       .expect(201);
     const migrator = new Migrator(t.db.url);
-    // 0012 only redefines the counting functions as inlinable SQL: the same answers.
+    // 0012 only redefines the counting functions as inlinable SQL: the same answers, for
+    // every fingerprint written, counted or still queued (the service counts meanwhile).
     const counts = async () =>
       t.db.sql`
-        select b.print, b.cases from fingerprint_stats s,
+        select b.print, b.cases
+        from (select distinct analyzer_version, fingerprint from query_analyses
+              where fingerprint is not null) s,
           fingerprint_case_counts_before(s.analyzer_version, array[s.fingerprint]::text[],
                                          gen_random_uuid()) b
         order by 1`;
     const inlined = await counts();
     expect(inlined.length).toBeGreaterThan(0);
+    // 0014 rewrites analysis_terms() in PL/pgSQL: the same terms, so 0013's index holds.
+    const terms = async () =>
+      t.db.sql`
+        select query_id, analysis_terms(classes, flags, tables) as terms
+        from query_analyses order by query_id`;
+    const inPlpgsql = await terms();
+    expect(inPlpgsql.some((row) => row.terms.length > 1)).toBe(true);
+    expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([14]);
+    expect(await terms()).toEqual(inPlpgsql);
     expect((await migrator.rollback(2)).map((m) => m.version)).toEqual([13, 12]);
     expect(await counts()).toEqual(inlined);
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([11]);
@@ -102,7 +114,7 @@ describe('migrations 0010 to 0013 on a database with history', () => {
     expect(withLast.case_daily_counts).not.toEqual(kept.case_daily_counts);
 
     expect((await migrator.rollback(1)).map((m) => m.version)).toEqual([10]);
-    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10, 11, 12, 13]);
+    expect((await migrator.migrate()).map((m) => m.version)).toEqual([10, 11, 12, 13, 14]);
     expect(await snapshot()).toEqual(withLast);
   });
 });
