@@ -324,6 +324,35 @@ describe('fingerprints and stats', () => {
     }
   });
 
+  it('counts a case once per table, whether its records of the table are queued or counted', async () => {
+    const total = async () =>
+      (await request(t.http).get('/api/v1/cases?table=public.pairs_t').expect(200)).body.data.total;
+    const counted = await create([aQuery({ query_text: 'SELECT 1 FROM pairs_t' })]);
+    await countQueued();
+    const held = await t.db.sql.reserve();
+    try {
+      // The background count waits: what follows stays queued.
+      await held`select pg_advisory_lock(1130011, 0)`;
+      await request(t.http)
+        .post(`/api/v1/cases/${counted.id}/queries`)
+        .send({ queries: [aQuery({ query_text: 'DELETE FROM pairs_t' })] })
+        .expect(201);
+      await create([
+        aQuery({ query_text: 'SELECT 2 FROM pairs_t' }),
+        aQuery({ query_text: 'SELECT 3 FROM pairs_t JOIN pairs_t p USING (k)' }),
+      ]);
+      expect(await total()).toBe(2);
+      await held`select pg_advisory_unlock(1130011, 0)`;
+    } finally {
+      held.release();
+    }
+    await countQueued();
+    expect(await total()).toBe(2);
+    const [stats] = await t.db.sql<{ cases: string }[]>`
+      select cases from table_stats where table_name = 'public.pairs_t'`;
+    expect(Number(stats.cases)).toBe(2);
+  });
+
   it('answers the same figures for writes still queued as once they are counted', async () => {
     // The background count waits while this session holds its lock.
     const held = await t.db.sql.reserve();
