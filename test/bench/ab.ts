@@ -34,7 +34,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const builds = { before: resolve(option('--before')), now: process.cwd() };
 const w1 = WORKLOADS.find((w) => w.name === 'W1');
 if (!w1?.body) throw new Error('W1 is not in workloads.ts');
-const { path, body } = { path: w1.path([]), body: w1.body };
+const { path, body } = { path: w1.path([], ''), body: w1.body };
 
 const urlOf = (name: string) => {
   const url = new URL(adminUrl);

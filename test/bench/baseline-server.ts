@@ -20,7 +20,12 @@ import {
   recordQuery,
   withFingerprintCases,
 } from '../../apps/api/src/cases/domain/case.js';
-import type { CaseSortField, SortOrder } from '../../apps/api/src/cases/domain/case-list.js';
+import type {
+  CaseListCriteria,
+  CaseSortField,
+  SortOrder,
+} from '../../apps/api/src/cases/domain/case-list.js';
+import { decodeCursor, listPage } from '../../apps/api/src/cases/domain/list-cursor.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { PooledSqlAnalyzer } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
 import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
@@ -38,6 +43,8 @@ const database = new Database({
   applicationName: 'bench-baseline',
 });
 const cases = new PgCasesRepository(database);
+// The service's default (LIST_EXACT_TOTAL_MAX): both count the same rows.
+const LIST_EXACT_TOTAL_MAX = Number(process.env.LIST_EXACT_TOTAL_MAX ?? 1000);
 const fingerprints = new PgFingerprintsRepository(database);
 const stats = new PgStatsRepository(database);
 const unitOfWork = new PgUnitOfWork(database);
@@ -105,7 +112,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     const q = url.searchParams;
     const page = Number(q.get('page') ?? 1);
     const pageSize = Number(q.get('page_size') ?? 10);
-    const { items, total } = await cases.list({
+    const criteria: CaseListCriteria = {
       page,
       pageSize,
       status: (q.get('status') ?? undefined) as never,
@@ -116,12 +123,11 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
       queries: queryCriteria(q),
       sortBy: (q.get('sort_by') ?? 'created_at') as CaseSortField,
       sortOrder: (q.get('sort_order') ?? 'desc') as SortOrder,
-    });
-    return send(
-      res,
-      200,
-      CaseListResponse.from({ items, total, page, pageSize, pages: Math.ceil(total / pageSize) }),
-    );
+    };
+    const cursor = q.get('cursor');
+    if (cursor) criteria.after = decodeCursor(cursor, criteria);
+    const found = await cases.list(criteria, LIST_EXACT_TOTAL_MAX);
+    return send(res, 200, CaseListResponse.from(listPage(found, criteria)));
   }
   if (req.method === 'GET' && url.pathname === '/api/v1/stats') {
     const q = url.searchParams;

@@ -28,6 +28,7 @@ import {
   EXPORT_PAGE_CASES,
   recordBatches,
 } from '../../apps/api/src/cases/domain/case-export.js';
+import { decodeCursor } from '../../apps/api/src/cases/domain/list-cursor.js';
 import { CASE_DETAIL_QUERIES } from '../../apps/api/src/cases/domain/case.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { mintToken } from '../../apps/api/src/identity/mint-token.js';
@@ -123,6 +124,7 @@ async function measure(
 ): Promise<Measurement> {
   const latencies: number[] = [];
   const perSecond: number[] = [];
+  const prepared = (await workload.prepare?.(base)) ?? '';
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -134,7 +136,7 @@ async function measure(
             method: workload.method,
             setupRequest: (req) => ({
               ...req,
-              path: workload.path(ids),
+              path: workload.path(ids, prepared),
               ...(workload.body ? { body: workload.body } : {}),
               headers: {
                 ...(workload.body ? { 'content-type': 'application/json' } : {}),
@@ -386,12 +388,19 @@ async function exportRuns(
   ];
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the statements the repository runs for a workload. */
-async function explain(url: string, workload: Workload, id: string): Promise<string> {
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements the repository runs for a workload; a
+ * cursor workload's position is the one the service at `base` hands out.
+ */
+async function explain(url: string, workload: Workload, id: string, base: string): Promise<string> {
   if (!workload.explain) return '';
   const target = workload.explain;
+  const after =
+    target.kind === 'list' && target.cursor && workload.prepare
+      ? decodeCursor(await workload.prepare(base), target.criteria)
+      : undefined;
   return explainStatements(url, async (repository, database) => {
-    if (target.kind === 'list') await repository.list(target.criteria);
+    if (target.kind === 'list') await repository.list({ ...target.criteria, after }, 1000);
     else if (target.kind === 'get') await repository.findById(id, CASE_DETAIL_QUERIES);
     else if (target.kind === 'stats')
       await new PgStatsRepository(database).read({}, ANALYZER_VERSION);
@@ -682,7 +691,7 @@ async function main(): Promise<void> {
           await idle();
           if (workload.explain)
             plans.push(
-              `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0])}\n\`\`\``,
+              `#### ${size.toLocaleString('en')} cases — ${workload.name}\n\n\`\`\`\n${await explain(url, workload, ids[0], targets[0].base)}\n\`\`\``,
             );
         }
         const shortSearchRows: string[] = [];

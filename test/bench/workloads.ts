@@ -7,11 +7,13 @@ export interface Workload {
   title: string;
   method: 'GET' | 'POST';
   /** A request path; called per request so W4 can pick a random id. */
-  path: (ids: string[]) => string;
+  path: (ids: string[], prepared: string) => string;
+  /** Asked of the target before a run; its answer is `path`'s `prepared` (W5c: a cursor). */
+  prepare?: (base: string) => Promise<string>;
   body?: string;
   /** The repository call whose SQL is EXPLAINed (reads only). */
   explain?:
-    | { kind: 'list'; criteria: CaseListCriteria }
+    | { kind: 'list'; criteria: CaseListCriteria; cursor?: boolean }
     | { kind: 'get' }
     | { kind: 'stats' }
     | { kind: 'fingerprint'; fingerprint: string };
@@ -81,6 +83,25 @@ export const WORKLOADS: Workload[] = [
     explain: {
       kind: 'list',
       criteria: { ...listDefaults, status: 'open', priority: 'high', page: 1000 },
+    },
+  },
+  {
+    name: 'W5c',
+    title: 'page 1,000 of status + priority, by cursor',
+    method: 'GET',
+    path: (_ids, cursor) =>
+      `/api/v1/cases?status=open&priority=high&cursor=${encodeURIComponent(cursor)}`,
+    // The cursor page 999 hands out: where page 1,000 starts.
+    prepare: async (base) => {
+      const res = await fetch(`${base}/api/v1/cases?status=open&priority=high&page=999`);
+      const body = (await res.json()) as { data: { next_cursor: string | null } };
+      if (!body.data.next_cursor) throw new Error('W5c: fewer than 1,000 pages');
+      return body.data.next_cursor;
+    },
+    explain: {
+      kind: 'list',
+      criteria: { ...listDefaults, status: 'open', priority: 'high' },
+      cursor: true,
     },
   },
   {

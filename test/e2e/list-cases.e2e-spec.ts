@@ -162,7 +162,15 @@ describe('GET /api/v1/cases', () => {
   it('answers an empty page past the end with the right total', async () => {
     const res = await list({ page: 9, page_size: 2 });
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ items: [], total: 5, page: 9, page_size: 2, pages: 3 });
+    expect(res.body.data).toEqual({
+      items: [],
+      total: 5,
+      total_exact: true,
+      page: 9,
+      page_size: 2,
+      pages: 3,
+      next_cursor: null,
+    });
   });
 
   it('filters on created_at inclusively with a value read from the API', async () => {

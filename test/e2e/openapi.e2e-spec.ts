@@ -99,6 +99,7 @@ describe('OpenAPI document and Swagger UI', () => {
         'case_type',
         'class',
         'created_by',
+        'cursor',
         'database_name',
         'date_gte',
         'date_lte',

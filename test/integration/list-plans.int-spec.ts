@@ -35,13 +35,16 @@ describe('list query plans', () => {
   /** Runs the repository's list for `criteria` (first page, newest first), capturing its SQL. */
   async function runList(criteria: Partial<CaseListCriteria>): Promise<void> {
     statements = [];
-    await new PgCasesRepository(database).list({
-      page: 1,
-      pageSize: 10,
-      sortBy: 'created_at',
-      sortOrder: 'desc',
-      ...criteria,
-    });
+    await new PgCasesRepository(database).list(
+      {
+        page: 1,
+        pageSize: 10,
+        sortBy: 'created_at',
+        sortOrder: 'desc',
+        ...criteria,
+      },
+      1000,
+    );
   }
 
   /**
@@ -103,7 +106,7 @@ describe('list query plans', () => {
       expect.stringMatching(
         /^select c\.id, .* from support_cases where \(title ilike \$1 or description ilike \$2\) order by .* page join/,
       ),
-      'select count(*) as total from support_cases where (title ilike $1 or description ilike $2)',
+      'select count(*) as matched from ( select from support_cases where (title ilike $1 or description ilike $2) limit $3 ) bounded',
       'commit',
     ]);
   });

@@ -36,7 +36,11 @@ export class AppModule {
         AnalysisModule,
         IdentityModule.forRoot({ enabled: config.auth.mode === 'jwt' }),
         IdempotencyModule.forRoot({ ttlHours: config.idempotencyTtlHours }),
-        CasesModule.forRoot({ expensiveLists: config.expensiveLists, exports: config.exports }),
+        CasesModule.forRoot({
+          expensiveLists: config.expensiveLists,
+          exports: config.exports,
+          listExactTotalMax: config.listExactTotalMax,
+        }),
         StatsModule.forRoot({ countIntervalMs: config.aggregatesCountIntervalMs }),
       ],
       providers: [DatabaseMetrics],

@@ -518,10 +518,16 @@ export interface components {
         };
         CaseListResponse: {
             items: components["schemas"]["CaseListItemResponse"][];
+            /** @description How many cases match. When `total_exact` is false, a lower bound: at least this many (counting stopped at LIST_EXACT_TOTAL_MAX, 1,000 by default). */
             total: number;
+            /** @description False when more cases match than the service counts one by one: `total` and `pages` are then lower bounds. Totals of lists filtered only by status, priority and case type, or only by one table or one fingerprint, are always exact. */
+            total_exact: boolean;
             page: number;
             page_size: number;
+            /** @description ceil(total / page_size); a lower bound when `total_exact` is false. */
             pages: number;
+            /** @description Pass as `cursor` (with the same filters and sort) for the page after this one, read from its place in the sort order: the way to walk a long list, every page as fast as the first. Null on the last page. Opaque: its content may change between versions. */
+            next_cursor: string | null;
         };
         /** @enum {string} */
         CaseSortField: "created_at" | "updated_at" | "status" | "priority" | "case_type" | "created_by" | "title";
@@ -1152,6 +1158,8 @@ export interface operations {
                 sort_by?: components["schemas"]["CaseSortField"];
                 /** @description Left out: desc. */
                 sort_order?: components["schemas"]["SortOrder"];
+                /** @description The `next_cursor` of the previous page: the page after it, read from its place in the sort order, so every page costs what the first does however deep. Send the same filters and sort as the request that returned it (page_size may change), and no `page`. A cursor edited, or sent with other filters or sort: 422 on `cursor`. */
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -54,6 +54,11 @@ export interface AppConfig {
     readonly concurrency: number;
     readonly perClient: number;
   };
+  /**
+   * Lists of cases counted row by row (any filter the counters do not answer) stop counting
+   * past this many matches: the total is then this lower bound, flagged `total_exact: false`.
+   */
+  readonly listExactTotalMax: number;
   /** Express `trust proxy`: hops of proxies whose X-Forwarded-For is believed (for the client IP). */
   readonly trustProxyHops: number;
   readonly shutdownTimeoutMs: number;

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       embedded: { port: 54329, dataDir: '.data/postgres' },
       expensiveLists: { concurrency: 1, perClient: 1, maxWaiting: 16, maxWaitMs: 2000 },
       exports: { concurrency: 2, perClient: 1 },
+      listExactTotalMax: 1000,
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
       AUTH_JWT_ISSUER: 'https://id.example',
       IDEMPOTENCY_TTL_HOURS: '48',
       AGGREGATES_COUNT_INTERVAL_MS: '0',
+      LIST_EXACT_TOTAL_MAX: '50000',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       auth: { mode: 'jwt', secret: 's'.repeat(32), issuer: 'https://id.example' },
       idempotencyTtlHours: 48,
       aggregatesCountIntervalMs: 0,
+      listExactTotalMax: 50000,
     });
   });
 

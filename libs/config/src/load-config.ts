@@ -53,6 +53,7 @@ export function loadConfig(env: Env = process.env, version = '0.0.0'): AppConfig
       concurrency: read.int('EXPORT_CONCURRENCY', 2, 1, 100),
       perClient: read.int('EXPORT_PER_CLIENT', 1, 1, 100),
     },
+    listExactTotalMax: read.int('LIST_EXACT_TOTAL_MAX', 1000, 1, 10_000_000),
     trustProxyHops: read.int('TRUST_PROXY_HOPS', 0, 0, 10),
     shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     auditHmacKey: read.secret('AUDIT_HMAC_KEY', 32),

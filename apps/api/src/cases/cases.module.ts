@@ -13,11 +13,12 @@ import { ExportCasesUseCase } from './use-cases/export-cases.use-case.js';
 import { GetCaseUseCase } from './use-cases/get-case.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { ListCaseQueriesUseCase } from './use-cases/list-case-queries.use-case.js';
-import { ListCasesUseCase } from './use-cases/list-cases.use-case.js';
+import { CaseListSettings, ListCasesUseCase } from './use-cases/list-cases.use-case.js';
 
 export interface CasesSettings {
   expensiveLists: ExpensiveListLimits;
   exports: ExportLimits;
+  listExactTotalMax: number;
 }
 
 @Module({})
@@ -35,6 +36,10 @@ export class CasesModule {
           useValue: new ExpensiveListLimiter(settings.expensiveLists),
         },
         { provide: ExportLimiter, useValue: new ExportLimiter(settings.exports) },
+        {
+          provide: CaseListSettings,
+          useValue: new CaseListSettings(settings.listExactTotalMax),
+        },
         CaseMetrics,
         CreateCaseUseCase,
         ListCasesUseCase,

@@ -1,6 +1,7 @@
 import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import type { CaseStatus } from './case-status.js';
 import type { CaseType, Priority } from './case.js';
+import type { ListPosition } from './list-cursor.js';
 
 /** What a list can be sorted by; every order ends in the id, so pages are stable. */
 export const CASE_SORT_FIELDS = [
@@ -23,20 +24,25 @@ export interface PageRequest {
   pageSize: number;
 }
 
-/** One page of a list, with the request that chose it and how many pages there are. */
+/**
+ * One page of a list, with the request that chose it and how many pages there are. When
+ * `totalExact` is false, `total` (and so `pages`) is a lower bound: counting stopped there.
+ */
 export interface PagedList<T> extends PageRequest {
   items: T[];
   total: number;
+  totalExact: boolean;
   pages: number;
 }
 
 export function pagedList<T>(
-  found: { items: T[]; total: number },
+  found: { items: T[]; total: number; totalExact?: boolean },
   request: PageRequest,
 ): PagedList<T> {
   return {
     items: found.items,
     total: found.total,
+    totalExact: found.totalExact ?? true,
     page: request.page,
     pageSize: request.pageSize,
     pages: Math.ceil(found.total / request.pageSize),
@@ -70,10 +76,15 @@ export interface CaseFilter {
   queries?: QueryRecordCriteria;
 }
 
-/** One page of a filtered, sorted list of cases. */
+/**
+ * One page of a filtered, sorted list of cases: the `page`-th of `pageSize`, or, with
+ * `after`, the `pageSize` cases that follow that position (keyset paging: `page` is then
+ * the position's page number, and the read costs the same at any depth).
+ */
 export interface CaseListCriteria extends PageRequest, CaseFilter {
   sortBy: CaseSortField;
   sortOrder: SortOrder;
+  after?: ListPosition;
 }
 
 /**
@@ -97,4 +108,25 @@ const INDEXABLE_SEARCH = /[A-Za-z0-9]{3}/;
  */
 export function needsFullScan(criteria: Pick<CaseListCriteria, 'search'>): boolean {
   return criteria.search !== undefined && !INDEXABLE_SEARCH.test(criteria.search);
+}
+
+/**
+ * Which totals the counters answer, exactly and at any size: no filter, or only status,
+ * priority and case type (the list counters), or only one table or one fingerprint (the
+ * analysis counters). Any other filter is counted row by row, up to a bound.
+ */
+export function countedByCounters(filter: CaseFilter): 'cases' | 'table' | 'fingerprint' | null {
+  const onOtherColumns =
+    filter.createdBy !== undefined ||
+    filter.search !== undefined ||
+    filter.createdFrom !== undefined ||
+    filter.createdTo !== undefined;
+  if (onOtherColumns) return null;
+  if (!filter.queries) return 'cases';
+  const onCaseColumns =
+    filter.status !== undefined || filter.priority !== undefined || filter.caseType !== undefined;
+  const given = Object.entries(filter.queries).filter(([, value]) => value !== undefined);
+  if (onCaseColumns || given.length !== 1) return null;
+  const [[key]] = given;
+  return key === 'table' || key === 'fingerprint' ? key : null;
 }

@@ -134,18 +134,48 @@ export class CaseListItemResponse extends CaseFields {
 
 export class CaseListResponse {
   @ApiProperty({ type: () => [CaseListItemResponse] }) items!: CaseListItemResponse[];
-  @ApiProperty({ type: 'integer', minimum: 0 }) total!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'How many cases match. When `total_exact` is false, a lower bound: at least this many ' +
+      '(counting stopped at LIST_EXACT_TOTAL_MAX, 1,000 by default).',
+  })
+  total!: number;
+  @ApiProperty({
+    description:
+      'False when more cases match than the service counts one by one: `total` and `pages` ' +
+      'are then lower bounds. Totals of lists filtered only by status, priority and case ' +
+      'type, or only by one table or one fingerprint, are always exact.',
+  })
+  total_exact!: boolean;
   @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 50 }) page_size!: number;
-  @ApiProperty({ type: 'integer', minimum: 0 }) pages!: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'ceil(total / page_size); a lower bound when `total_exact` is false.',
+  })
+  pages!: number;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description:
+      'Pass as `cursor` (with the same filters and sort) for the page after this one, read ' +
+      'from its place in the sort order: the way to walk a long list, every page as fast as ' +
+      'the first. Null on the last page. Opaque: its content may change between versions.',
+  })
+  next_cursor!: string | null;
 
   static from(list: CaseList): CaseListResponse {
     return {
       items: list.items.map((c) => CaseListItemResponse.from(c)),
       total: list.total,
+      total_exact: list.totalExact,
       page: list.page,
       page_size: list.pageSize,
       pages: list.pages,
+      next_cursor: list.nextCursor,
     };
   }
 }

@@ -1,9 +1,11 @@
+import { ValidationFailedError } from '@app/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches } from 'class-validator';
 import { FINGERPRINT_PATTERN } from '../../analysis/domain/fingerprint-stats.js';
 import { QUERY_FLAGS, STATEMENT_CLASSES } from '../../analysis/domain/query-analysis.js';
 import type { QueryFlag, StatementClass } from '../../analysis/domain/query-analysis.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
+import { decodeCursor } from '../domain/list-cursor.js';
 import type { CaseStatus } from '../domain/case-status.js';
 import { CASE_TYPES, PRIORITIES } from '../domain/case.js';
 import type { CaseType, Priority } from '../domain/case.js';
@@ -30,6 +32,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // `schema.table` as the analysis writes it: two names without dots or blanks.
 const TABLE_PATTERN = '^[^.\\s]+\\.[^.\\s]+$';
 const DEFAULT_PAGE_SIZE = 10;
+// A cursor holds a sort value (a title of up to 200 characters, an email of up to 255,
+// up to 4 UTF-8 bytes each), an id and a count, as base64url: well under this.
+const CURSOR_MAX_LENGTH = 2048;
 
 export class ListCasesQuery {
   @PageNumber()
@@ -159,20 +164,47 @@ export class ListCasesQuery {
   @Omittable()
   @IsIn(SORT_ORDERS)
   sort_order?: SortOrder;
+
+  @ApiPropertyOptional({
+    description:
+      'The `next_cursor` of the previous page: the page after it, read from its place in the ' +
+      'sort order, so every page costs what the first does however deep. Send the same ' +
+      'filters and sort as the request that returned it (page_size may change), and no ' +
+      '`page`. A cursor edited, or sent with other filters or sort: 422 on `cursor`.',
+    maxLength: CURSOR_MAX_LENGTH,
+  })
+  @Omittable()
+  @IsString()
+  @CharLength(1, CURSOR_MAX_LENGTH)
+  cursor?: string;
 }
 
+/** The list the query asks for; a cursor is decoded against its filters and sort. */
 export function toListCriteria(query: ListCasesQuery): CaseListCriteria {
-  return {
+  const criteria: CaseListCriteria = {
     page: query.page ?? 1,
     pageSize: query.page_size ?? DEFAULT_PAGE_SIZE,
     ...toCaseFilter(query),
     sortBy: query.sort_by ?? 'created_at',
     sortOrder: query.sort_order ?? 'desc',
   };
+  if (query.cursor === undefined) return criteria;
+  if (query.page !== undefined) {
+    throw new ValidationFailedError([
+      { field: 'cursor', message: 'give either page or cursor, not both' },
+    ]);
+  }
+  return { ...criteria, after: decodeCursor(query.cursor, criteria) };
 }
 
 /** The list's parameters that choose cases, without paging and sorting. */
-export const PAGING_AND_SORT_PARAMETERS = ['page', 'page_size', 'sort_by', 'sort_order'] as const;
+export const PAGING_AND_SORT_PARAMETERS = [
+  'page',
+  'page_size',
+  'sort_by',
+  'sort_order',
+  'cursor',
+] as const;
 export type CaseFilterQuery = Omit<ListCasesQuery, (typeof PAGING_AND_SORT_PARAMETERS)[number]>;
 
 /** Which cases the parameters choose, as a list or an export reads them. */

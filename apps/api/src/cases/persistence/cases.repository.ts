@@ -18,6 +18,15 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * A page of cases; past the count's bound the total is that bound, `totalExact` false.
+ * `hasMore`: at least one case follows the page.
+ */
+export interface CasePage extends Page<CaseSummary> {
+  totalExact: boolean;
+  hasMore: boolean;
+}
+
 /** What a write needs to know about a case it appends to, read under a row lock. */
 export interface CaseHead extends ChainHead {
   status: CaseStatus;
@@ -69,7 +78,11 @@ export abstract class CasesRepository {
   ): Promise<CaseWithQueries | null>;
   /** One page of the case's records by position, or null when there is no such case. */
   abstract listQueries(caseId: string, page: PageRequest): Promise<Page<StoredQueryRecord> | null>;
-  abstract list(criteria: CaseListCriteria): Promise<Page<CaseSummary>>;
+  /**
+   * One page of cases and their total. A total counted row by row stops past
+   * `exactTotalMax` matches and answers that bound; one read from the counters is exact.
+   */
+  abstract list(criteria: CaseListCriteria, exactTotalMax: number): Promise<CasePage>;
   /**
    * The cases `filter` chooses, in pages of at most `pageSize` in (created_at, id) order
    * (a keyset walk: each page its own short read, no connection or cursor held between

@@ -9,18 +9,22 @@ import type {
   PageRequest,
   QueryRecordCriteria,
 } from '../domain/case-list.js';
+import { countedByCounters } from '../domain/case-list.js';
 import { CASE_STATUSES } from '../domain/case-status.js';
+import type { CaseStatus } from '../domain/case-status.js';
 import {
-  CaseSummary,
   CaseWithQueries,
   AnalyzedQueryRecord,
   FingerprintCaseCounts,
   PRIORITIES,
+  Priority,
   StoredQueryRecord,
   SupportCase,
   withFingerprintCases,
 } from '../domain/case.js';
-import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
+import { sortValueOf } from '../domain/list-cursor.js';
+import type { SortValue } from '../domain/list-cursor.js';
+import { CaseChanges, CaseHead, CasePage, CasesRepository, Page } from './cases.repository.js';
 
 interface StoredCase {
   row: SupportCase;
@@ -28,18 +32,13 @@ interface StoredCase {
   events: CaseEvent[];
 }
 
-type SortKey = (c: SupportCase) => string | number;
-
-// The meaning-based orders the schema's rank columns give: each list in its domain order.
-const SORT_KEYS: Record<CaseSortField, SortKey> = {
-  created_at: (c) => c.createdAt.getTime(),
-  updated_at: (c) => c.updatedAt.getTime(),
-  status: (c) => CASE_STATUSES.indexOf(c.status),
-  priority: (c) => PRIORITIES.indexOf(c.priority),
-  case_type: (c) => c.caseType,
-  created_by: (c) => c.createdBy,
-  title: (c) => c.title,
-};
+/** A sort value as the PostgreSQL adapter orders it: statuses and priorities by meaning. */
+function sortKey(sortBy: CaseSortField, value: SortValue): number | string {
+  if (value instanceof Date) return value.getTime();
+  if (sortBy === 'status') return CASE_STATUSES.indexOf(value as CaseStatus);
+  if (sortBy === 'priority') return PRIORITIES.indexOf(value as Priority);
+  return value;
+}
 
 /**
  * The cases store in memory, for unit tests of the use cases (with InMemoryUnitOfWork,
@@ -116,22 +115,32 @@ export class InMemoryCasesRepository extends CasesRepository {
     };
   }
 
-  async list(criteria: CaseListCriteria): Promise<Page<CaseSummary>> {
-    const key = SORT_KEYS[criteria.sortBy];
+  async list(criteria: CaseListCriteria, exactTotalMax: number): Promise<CasePage> {
+    const { sortBy, after } = criteria;
     const direction = criteria.sortOrder === 'asc' ? 1 : -1;
-    const compare = (a: StoredCase, b: StoredCase) => {
-      const [x, y] = [key(a.row), key(b.row)];
+    const compare = (a: { value: SortValue; id: string }, b: { value: SortValue; id: string }) => {
+      const [x, y] = [sortKey(sortBy, a.value), sortKey(sortBy, b.value)];
       const byKey = x < y ? -1 : x > y ? 1 : 0;
-      return direction * (byKey || (a.row.id < b.row.id ? -1 : 1));
+      return direction * (byKey || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     };
     const matching = this.matching(criteria);
-    const start = (criteria.page - 1) * criteria.pageSize;
+    const ordered = matching
+      .map((c) => ({ value: sortValueOf(c.row, sortBy), id: c.row.id, c }))
+      .sort(compare);
+    const start = after
+      ? ordered.filter((c) => compare(c, after) <= 0).length
+      : (criteria.page - 1) * criteria.pageSize;
+    const page = ordered.slice(start, start + criteria.pageSize + 1);
     return {
-      items: matching
-        .sort(compare)
-        .slice(start, start + criteria.pageSize)
-        .map((c) => ({ ...c.row, queriesCount: c.queries.length })),
-      total: matching.length,
+      items: page
+        .slice(0, criteria.pageSize)
+        .map(({ c }) => ({ ...c.row, queriesCount: c.queries.length })),
+      hasMore: page.length > criteria.pageSize,
+      // Like the counters of the PostgreSQL adapter, a filter on status, priority or case
+      // type alone (or none) counts exactly; any other stops past the bound.
+      ...(countedByCounters(criteria) || matching.length <= exactTotalMax
+        ? { total: matching.length, totalExact: true }
+        : { total: exactTotalMax, totalExact: false }),
     };
   }
 

@@ -7,7 +7,7 @@ import { analysisRow } from '../../analysis/persistence/analysis-rows.js';
 import type { CaseEvent } from '../domain/case-event.js';
 import { cursorAfter, keysetPages } from '../domain/case-export.js';
 import type { ExportCursor, ExportedCase, ExportSlice } from '../domain/case-export.js';
-import { needsFullScan } from '../domain/case-list.js';
+import { countedByCounters, needsFullScan } from '../domain/case-list.js';
 import type {
   CaseFilter,
   CaseListCriteria,
@@ -15,15 +15,20 @@ import type {
   PageRequest,
   QueryRecordCriteria,
 } from '../domain/case-list.js';
+import { CASE_STATUSES } from '../domain/case-status.js';
+import type { CaseStatus } from '../domain/case-status.js';
+import { PRIORITIES } from '../domain/case.js';
 import type {
   AnalyzedQueryRecord,
   CaseSummary,
   CaseWithQueries,
   FingerprintCaseCounts,
+  Priority,
   StoredQueryRecord,
   SupportCase,
 } from '../domain/case.js';
-import { CaseChanges, CaseHead, CasesRepository, Page } from './cases.repository.js';
+import type { SortValue } from '../domain/list-cursor.js';
+import { CaseChanges, CaseHead, CasePage, CasesRepository, Page } from './cases.repository.js';
 import {
   CaseEventRow,
   CaseHeadRow,
@@ -35,7 +40,8 @@ import {
   toCaseHead,
 } from './rows.js';
 
-// Sorting by meaning uses the rank columns; every order ends in id so pages are stable.
+// Sorting by meaning uses the rank columns (1.. in the domain's order of statuses and
+// priorities, as migration 0001 generates them); every order ends in id, so pages are stable.
 const SORT_COLUMNS: Record<CaseSortField, string> = {
   created_at: 'created_at',
   updated_at: 'updated_at',
@@ -141,7 +147,7 @@ export class PgCasesRepository extends CasesRepository {
     });
   }
 
-  async list(criteria: CaseListCriteria): Promise<Page<CaseSummary>> {
+  async list(criteria: CaseListCriteria, exactTotalMax: number): Promise<CasePage> {
     if (needsFullScan(criteria)) {
       // Both statements read the whole table. One after the other on one backend, without
       // the parallel workers PostgreSQL plans for a scan of a big table (up to two here),
@@ -149,17 +155,16 @@ export class PgCasesRepository extends CasesRepository {
       // everyone else; it answers in the sum of the two scans instead of the longer one.
       return this.db.transaction(async (tx) => {
         await tx`set local max_parallel_workers_per_gather = 0`;
-        const items = await listPage(tx, criteria);
-        const [{ total }] = await countCases(tx, criteria);
-        return { items, total: Number(total) };
+        const page = await listPage(tx, criteria);
+        return { ...page, ...(await countCases(tx, criteria, exactTotalMax)) };
       });
     }
     return this.db.query(async (sql) => {
-      const [items, [{ total }]] = await Promise.all([
+      const [page, total] = await Promise.all([
         listPage(sql, criteria),
-        countCases(sql, criteria),
+        countCases(sql, criteria, exactTotalMax),
       ]);
-      return { items, total: Number(total) };
+      return { ...page, ...total };
     });
   }
 
@@ -229,59 +234,84 @@ async function exportPage(
 }
 
 /**
- * One page of the list. Deferred join: the offset walks an index of ids only; just the
- * page's rows are read from the table, so deep pages cost little more than the first.
+ * One page of the list, and whether a case follows it (one row more is read to know).
+ * Deferred join: the walk to the page's start goes over an index of ids only, and just
+ * the page's rows are read from the table. An offset still walks every row before the
+ * page; a keyset position (`after`) starts at its place in the (sort column, id) index of
+ * migration 0001 instead, so page 1,000 costs what page 1 does.
  */
-async function listPage(sql: Queryable, criteria: CaseListCriteria): Promise<CaseSummary[]> {
+async function listPage(
+  sql: Queryable,
+  criteria: CaseListCriteria,
+): Promise<{ items: CaseSummary[]; hasMore: boolean }> {
   const column = sql(SORT_COLUMNS[criteria.sortBy]);
-  const direction = criteria.sortOrder === 'asc' ? sql`asc` : sql`desc`;
+  const asc = criteria.sortOrder === 'asc';
+  const direction = asc ? sql`asc` : sql`desc`;
+  const { after } = criteria;
+  const start = after
+    ? asc
+      ? sql`(${column}, id) > (${sortParameter(criteria.sortBy, after.value)}, ${after.id}::uuid)`
+      : sql`(${column}, id) < (${sortParameter(criteria.sortBy, after.value)}, ${after.id}::uuid)`
+    : null;
+  const offset = after ? 0 : (criteria.page - 1) * criteria.pageSize;
   const rows = await sql<CaseRow[]>`
     select c.id, c.title, c.description, c.case_type, c.priority, c.status, c.created_by,
            c.created_at, c.updated_at, c.queries_count
     from (
       select id from support_cases
-      ${whereClause(sql, criteria)}
+      ${whereClause(sql, criteria, start)}
       order by ${column} ${direction}, id ${direction}
-      limit ${criteria.pageSize} offset ${(criteria.page - 1) * criteria.pageSize}
+      limit ${criteria.pageSize + 1} offset ${offset}
     ) page
     join support_cases c using (id)
     order by c.${column} ${direction}, c.id ${direction}`;
-  return rows.map((row) => ({ ...toCase(row), queriesCount: row.queries_count }));
+  return {
+    items: rows
+      .slice(0, criteria.pageSize)
+      .map((row) => ({ ...toCase(row), queriesCount: row.queries_count })),
+    hasMore: rows.length > criteria.pageSize,
+  };
+}
+
+/** A sort value as its column holds it: statuses and priorities as their ranks. */
+function sortParameter(sortBy: CaseSortField, value: SortValue): SortValue | number {
+  if (sortBy === 'status') return CASE_STATUSES.indexOf(value as CaseStatus) + 1;
+  if (sortBy === 'priority') return PRIORITIES.indexOf(value as Priority) + 1;
+  return value;
 }
 
 /**
  * Filters on status, priority and case type alone are answered from the counters kept
  * by migration 0002 (a few hundred rows at most, whatever the table size), and a table
- * or a fingerprint alone from those of migration 0010 (one row and its queue); any other filter
- * counts the matching rows through its index.
+ * or a fingerprint alone from those of migration 0010 (one row and its queue): exact. Any
+ * other filter counts the matching rows through its index, and stops one row past
+ * `exactTotalMax`: a frequent search term costs the bound, not every match.
  */
-function countCases(sql: Queryable, c: CaseListCriteria) {
-  const onOtherColumns = c.createdBy || c.search || c.createdFrom || c.createdTo;
-  if (!onOtherColumns && !c.queries) {
-    return sql<{ total: string }[]>`
-      select coalesce(sum(n), 0) as total from case_counts_now ${whereClause(sql, c)}`;
+async function countCases(
+  sql: Queryable,
+  c: CaseListCriteria,
+  exactTotalMax: number,
+): Promise<{ total: number; totalExact: boolean }> {
+  const counter = countedByCounters(c);
+  if (counter) {
+    const [{ total }] = await (counter === 'cases'
+      ? sql<{ total: string }[]>`
+          select coalesce(sum(n), 0) as total from case_counts_now ${whereClause(sql, c)}`
+      : counter === 'table'
+        ? sql<{ total: string }[]>`
+            select table_case_count(${ANALYZER_VERSION}, ${c.queries!.table!}) as total`
+        : sql<{ total: string }[]>`
+            select fingerprint_case_count(${ANALYZER_VERSION}, ${c.queries!.fingerprint!}) as total`);
+    return { total: Number(total), totalExact: true };
   }
-  const onCaseColumns = onOtherColumns || c.status || c.priority || c.caseType;
-  const counted = !onCaseColumns && c.queries && countCasesHolding(sql, c.queries);
-  return (
-    counted ||
-    sql<{ total: string }[]>`select count(*) as total from support_cases ${whereClause(sql, c)}`
-  );
-}
-
-/** The counter of the cases holding one table or one fingerprint, when that is the filter. */
-function countCasesHolding(sql: Queryable, q: QueryRecordCriteria) {
-  const given = Object.values(q).filter((value) => value !== undefined);
-  if (given.length !== 1) return undefined;
-  if (q.table) {
-    return sql<{ total: string }[]>`
-      select table_case_count(${ANALYZER_VERSION}, ${q.table}) as total`;
-  }
-  if (q.fingerprint) {
-    return sql<{ total: string }[]>`
-      select fingerprint_case_count(${ANALYZER_VERSION}, ${q.fingerprint}) as total`;
-  }
-  return undefined;
+  const [{ matched }] = await sql<{ matched: string }[]>`
+    select count(*) as matched from (
+      select from support_cases ${whereClause(sql, c)} limit ${exactTotalMax + 1}
+    ) bounded`;
+  const total = Number(matched);
+  return total > exactTotalMax
+    ? { total: exactTotalMax, totalExact: false }
+    : { total, totalExact: true };
 }
 
 function whereClause(sql: Queryable, c: CaseFilter, ...more: (Fragment | null)[]) {
