@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --sizes 10k,100k,1m --duration 10 --latency-duration 5 --connections 16
- *  --sustain 60 --workloads W2,W3,W4,W5,W1 --no-export]`
+ *  --sustain 60 --workloads W2,W3,W4,W5,W1 --no-export --reuse-seed]`
  *
- * Seeds a dedicated database per size (set-based SQL), starts the built service and a
- * node:http baseline as separate processes, drives the workloads of workloads.ts with
+ * Seeds a dedicated database per size (set-based SQL), starts the built service and two
+ * baselines as separate processes (bare: node:http; floor: NestJS with nothing but
+ * routing; both run the service's SQL through baseline-handlers.ts), drives the workloads of workloads.ts with
  * autocannon from this process, and prints (and writes to docs/bench/) requests/s,
  * p50/p95/p99, errors, ratios and the service's peak RSS, with EXPLAIN plans; then W4's
  * p95 idle and beside clients looping short searches (SHORT_SEARCH), and their ratio.
@@ -47,6 +48,8 @@ interface Options {
   sustain: number;
   workloads: Workload[];
   identityCost: boolean;
+  /** Keep a database an earlier run seeded at this size, when it still holds exactly that. */
+  reuseSeed: boolean;
   exports: boolean;
 }
 
@@ -67,11 +70,12 @@ function parseOptions(argv: string[]): Options {
     connections: Number(value('--connections', '16')),
     sustain: Number(value('--sustain', '60')),
     identityCost: argv.includes('--identity-cost'),
+    reuseSeed: argv.includes('--reuse-seed'),
     exports: !argv.includes('--no-export'),
     workloads: value('--workloads', WORKLOADS.map((w) => w.name).join(','))
       .split(',')
       .map((name) => {
-        const workload = WORKLOADS.find((w) => w.name === name.trim().toUpperCase());
+        const workload = WORKLOADS.find((w) => w.name.toUpperCase() === name.trim().toUpperCase());
         if (!workload) throw new Error(`unknown workload "${name}"`);
         return workload;
       }),
@@ -92,6 +96,34 @@ interface Measurement {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * True when `name` exists, is fully migrated and holds exactly `size` cases (by the
+ * counters): a run that wrote (W1) or was stopped while seeding does not qualify.
+ */
+async function seededBefore(adminUrl: string, name: string, size: number): Promise<boolean> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+  try {
+    const [found] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!found) return false;
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const migrator = new Migrator(url.toString());
+  if ((await migrator.pending()).length > 0) return false;
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => undefined });
+  try {
+    const [{ total }] = await sql<{ total: string }[]>`
+      select coalesce(sum(n), 0) as total from case_counts_now`;
+    return Number(total) === size;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
 }
 
 /**
@@ -269,7 +301,7 @@ function shortSearchRow(size: number, run: ShortSearchRun): string {
 }
 
 interface Target {
-  name: 'service' | 'baseline';
+  name: 'service' | 'baseline' | 'floor';
   base: string;
   child: ChildProcess;
 }
@@ -289,7 +321,7 @@ async function startTarget(name: Target['name'], env: Record<string, string>): P
   const command =
     name === 'service'
       ? [process.execPath, serviceArgs()]
-      : ['node_modules/.bin/tsx', ['test/bench/baseline-server.ts']];
+      : ['node_modules/.bin/tsx', [`test/bench/${name}-server.ts`]];
   const child = spawn(command[0] as string, command[1] as string[], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -622,19 +654,25 @@ async function main(): Promise<void> {
   try {
     for (const size of options.sizes) {
       const name = `case_tracker_bench_${size}`;
-      const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-      await admin`drop database if exists ${admin(name)} with (force)`;
-      await admin`create database ${admin(name)}`;
-      await admin.end();
       const dbUrl = new URL(adminUrl);
       dbUrl.pathname = `/${name}`;
       const url = dbUrl.toString();
-      await new Migrator(url).migrate();
       log(`\n== ${size.toLocaleString('en')} cases ==`);
-      const seedStart = Date.now();
-      await seed(url, size, log);
-      const seedSeconds = (Date.now() - seedStart) / 1000;
-      log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+      const reused = options.reuseSeed && (await seededBefore(adminUrl, name, size));
+      let seedSeconds = 0;
+      if (reused) {
+        log(`  reusing ${name}, seeded by an earlier run`);
+      } else {
+        const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+        await admin`drop database if exists ${admin(name)} with (force)`;
+        await admin`create database ${admin(name)}`;
+        await admin.end();
+        await new Migrator(url).migrate();
+        const seedStart = Date.now();
+        await seed(url, size, log);
+        seedSeconds = (Date.now() - seedStart) / 1000;
+        log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+      }
 
       const sql = postgres(url, { max: 1 });
       const ids = (
@@ -659,7 +697,11 @@ async function main(): Promise<void> {
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
         NODE_ENV: 'production',
       };
-      const targets = [await startTarget('service', env), await startTarget('baseline', env)];
+      const targets = [
+        await startTarget('service', env),
+        await startTarget('baseline', env),
+        await startTarget('floor', env),
+      ];
       const monitor = postgres(url, { max: 1 });
       const idle = () => databaseIdle(monitor);
       const rows: string[] = [];
@@ -681,9 +723,11 @@ async function main(): Promise<void> {
           }
           const s = results.service;
           const b = results.baseline;
+          const f = results.floor;
           const line =
             `| ${size.toLocaleString('en')} | ${workload.name} ${workload.title} | ${fmt(s.thr.rps, 0)} | ${fmt(b.thr.rps, 0)} | ` +
-            `${fmt(s.thr.rps / b.thr.rps, 2)} | ${fmt(s.thr.p50)} / ${fmt(s.thr.p95)} / ${fmt(s.thr.p99)} | ` +
+            `${fmt(s.thr.rps / b.thr.rps, 2)} | ${fmt(f.thr.rps, 0)} | ${fmt(s.thr.rps / f.thr.rps, 2)} | ` +
+            `${fmt(s.thr.p50)} / ${fmt(s.thr.p95)} / ${fmt(s.thr.p99)} | ` +
             `${fmt(s.lat.p50, 2)} / ${fmt(s.lat.p95, 2)} / ${fmt(s.lat.p99, 2)} | ${fmt(b.lat.p95, 2)} | ` +
             `${s.thr.errors + s.lat.errors} | ${s.load.errors} / ${s.load.requests} |`;
           rows.push(line);
@@ -720,9 +764,9 @@ async function main(): Promise<void> {
         const rss = peakRssMb(targets[0].child.pid!);
         log(`  service peak RSS: ${fmt(rss, 0)} MB`);
         report.push(
-          `### ${size.toLocaleString('en')} cases (seeded in ${seedSeconds.toFixed(0)} s; service peak RSS ${fmt(rss, 0)} MB)\n`,
-          `| cases | workload | service req/s (c=${options.connections}) | baseline req/s | ratio | service p50/p95/p99 ms (c=${options.connections}) | service p50/p95/p99 ms (c=1) | baseline p95 ms (c=1) | errors | errors / requests (c=64) |`,
-          '|---|---|---|---|---|---|---|---|---|---|',
+          `### ${size.toLocaleString('en')} cases (${reused ? 'seeded by an earlier run' : `seeded in ${seedSeconds.toFixed(0)} s`}; service peak RSS ${fmt(rss, 0)} MB)\n`,
+          `| cases | workload | service req/s (c=${options.connections}) | bare req/s | service / bare | floor req/s | service / floor | service p50/p95/p99 ms (c=${options.connections}) | service p50/p95/p99 ms (c=1) | bare p95 ms (c=1) | errors | errors / requests (c=64) |`,
+          '|---|---|---|---|---|---|---|---|---|---|---|---|',
           ...rows,
           '',
           `W4 on the service, idle and while ${SHORT_SEARCH.clients} clients (distinct X-Forwarded-For, TRUST_PROXY_HOPS=1) ` +
