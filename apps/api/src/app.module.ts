@@ -26,8 +26,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.forRoot(database),
-        // The HTTP logger is mounted first in configureHttp (so the correlation id exists
-        // before anything can answer); this binds its per-request logger for injection.
+        // The request logger is mounted first in configureHttp (so the correlation id exists
+        // before anything can answer); this binds its per-request logger (req.log) for
+        // injection.
         // Nest's own lines name their class under `logger`, leaving `context` an object.
         LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, renameContext: 'logger' }),
         MetricsModule.forRoot(),

@@ -3,14 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { AuthConfig } from '@app/config';
-import { Authenticate, configureHttp, documentClosedBodies, documentErrorCodes } from '@app/core';
+import {
+  Authenticate,
+  configureHttp,
+  documentClosedBodies,
+  documentErrorCodes,
+  EnvelopeExpressAdapter,
+} from '@app/core';
 import { AppDependencies, AppModule } from './app.module.js';
 import { BEARER_SCHEME } from './identity/scopes.js';
 import { TokenVerifier } from './identity/token-verifier.js';
 
 /** The Nest application, fully configured but not listening. Used by main.ts and the tests. */
 export async function createApp(deps: AppDependencies): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(deps), {
+  const app = await NestFactory.create(AppModule.forRoot(deps), new EnvelopeExpressAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });

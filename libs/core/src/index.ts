@@ -5,7 +5,7 @@ export * from './envelope.js';
 export * from './logging.js';
 export * from './http/error-response.js';
 export * from './http/exception.filter.js';
-export * from './http/envelope.interceptor.js';
+export * from './http/envelope-adapter.js';
 export * from './http/validation.js';
 export * from './http/json-guard.js';
 export * from './http/uuid-param.pipe.js';

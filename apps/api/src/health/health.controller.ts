@@ -2,7 +2,6 @@ import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { RawResponse } from '@app/core';
 import { DatabaseHealthIndicator } from './database.health.js';
 
 // terminus documents probes only when it can require() @nestjs/swagger, which it can in
@@ -20,7 +19,6 @@ const PROBE_BODY = {
 
 /** Probes keep terminus' own body format; they are not part of the `/api/v1` contract. */
 @ApiTags('health')
-@RawResponse()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,14 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import express, { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { AppError, CoreErrors } from '../errors.js';
 import { clientKeyOf } from './client-key.js';
-import { httpLoggerOptions, routeTemplate } from '../logging.js';
-import { EnvelopeInterceptor } from './envelope.interceptor.js';
+import { requestLogging, routeTemplate } from '../logging.js';
+import { API_ROUTES } from './envelope-adapter.js';
 import { AllowedMethods, sendError } from './error-response.js';
 import { Metrics } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './exception.filter.js';
@@ -35,8 +33,6 @@ export interface HttpHooks {
 
 // Probes and scrapes must keep working when a client is throttled.
 const RATE_LIMIT_EXEMPT = /^\/(health|metrics)(\/|$)/;
-// Express routes ignore letter case, so the API's prefix must too.
-const API_ROUTES = /^\/api\//i;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
@@ -44,8 +40,9 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 /**
  * Everything between the socket and the controllers, in order: the request logger
  * (which also settles the correlation id, so every later response carries it), security
- * headers, CORS, the JSON body parser with its limit, and the global pipe, filter and
- * interceptor. Used by `main.ts` and by the end-to-end tests alike.
+ * headers, CORS, authentication, the rate limit, the JSON body parser with its limit, and
+ * the global pipe and exception filter (the success envelope is written by
+ * EnvelopeExpressAdapter, see create-app). Used by `main.ts` and by the end-to-end tests.
  */
 export function configureHttp(
   app: INestApplication,
@@ -61,7 +58,7 @@ export function configureHttp(
   // The rate limit keys on req.ip: behind N proxies, believe N hops of X-Forwarded-For.
   instance.set('trust proxy', settings.trustProxyHops);
 
-  app.use(pinoHttp(httpLoggerOptions(logger)));
+  app.use(requestLogging(logger));
   app.use(recordHttpMetrics(app.get(Metrics)));
   // Not upgrade-insecure-requests: on a plain-HTTP deployment it would make browsers
   // fetch Swagger UI's scripts over HTTPS and break /docs.
@@ -125,7 +122,6 @@ export function configureHttp(
 
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(logger, allowedMethods));
-  app.useGlobalInterceptors(new EnvelopeInterceptor(app.get(Reflector)));
 }
 
 /**

@@ -1,11 +1,9 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RawResponse } from '../http/envelope.interceptor.js';
 import { Registry } from 'prom-client';
 import { Metrics } from './metrics.js';
 
 @ApiExcludeController()
-@RawResponse()
 @Controller('metrics')
 export class MetricsController {
   constructor(@Inject(Metrics) private readonly metrics: Metrics) {}
