@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { aCase, aQuery } from '../factories/case.factory.js';
 import { startTestApp, TestApp } from '../setup/test-app.js';
+import { CASE_SORT_FIELDS } from '../../apps/api/src/cases/domain/case-list.js';
 
 interface ListPage {
   items: { id: string; title: string; priority: string }[];
@@ -10,16 +11,6 @@ interface ListPage {
   pages: number;
   next_cursor: string | null;
 }
-
-const SORTS = [
-  'created_at',
-  'updated_at',
-  'status',
-  'priority',
-  'case_type',
-  'created_by',
-  'title',
-] as const;
 
 /**
  * Keyset paging: `next_cursor` walks every sort and filter in the order offset pages give,
@@ -85,7 +76,7 @@ describe('GET /api/v1/cases with cursors', () => {
     await t.close();
   });
 
-  it.each(SORTS.flatMap((sort) => [`${sort}:asc`, `${sort}:desc`]))(
+  it.each(CASE_SORT_FIELDS.flatMap((sort) => [`${sort}:asc`, `${sort}:desc`]))(
     'walks sort %s in the order of offset pages, numbering them',
     async (sortAndOrder) => {
       const [sort, order] = sortAndOrder.split(':');
