@@ -28,10 +28,16 @@ describe('fingerprints and stats', () => {
   };
   const fingerprintOf = async (text: string) =>
     (await create([aQuery({ query_text: text })])).queries[0].analysis!.fingerprint!;
-  /** Counts every queued write into the counters, as the service's background count does. */
-  const countQueued = async () => {
-    while ((await t.db.sql<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
-  };
+  /**
+   * Counts every queued write into the counters, as the service's background count does.
+   * count_queued() gives up at once (0) while that count holds the lock, so the lock is
+   * taken first: waiting for a count in flight to commit, then counting what is left.
+   */
+  const countQueued = () =>
+    t.db.sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(1130011, 0)`;
+      while ((await tx<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
+    });
 
   describe('one fingerprint', () => {
     let shape: string;

@@ -33,7 +33,14 @@ describe('migrations 0010 to 0015 on a database with history', () => {
     // What is still queued (migration 0011), counted first, as the service does.
     const [{ queues }] = await t.db.sql<{ queues: boolean }[]>`
       select to_regprocedure('count_queued(integer)') is not null as queues`;
-    while (queues && (await t.db.sql<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
+    // count_queued() gives up at once (0) while the service's background count holds the
+    // lock: wait for that count to commit, then count what is left.
+    if (queues) {
+      await t.db.sql.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(1130011, 0)`;
+        while ((await tx<{ n: number }[]>`select count_queued(10000) as n`)[0].n > 0);
+      });
+    }
     const tables: Record<string, string[]> = {};
     for (const table of AGGREGATES) {
       // Rows a status move left at zero are the counters' bookkeeping, not a figure.
