@@ -17,15 +17,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../setup/free-port.js';
+import { option } from './cli.js';
 import { WORKLOADS } from './workloads.js';
 
-const argv = process.argv.slice(2);
-const option = (flag: string, fallback?: string): string => {
-  const i = argv.indexOf(flag);
-  const value = i >= 0 ? argv[i + 1] : fallback;
-  if (value === undefined) throw new Error(`${flag} is required`);
-  return value;
-};
 const size = Number(option('--size', '100k').replace(/k$/i, '000').replace(/m$/i, '000000'));
 const rounds = Number(option('--rounds', '12'));
 const duration = Number(option('--duration', '5'));

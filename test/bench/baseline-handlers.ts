@@ -25,7 +25,7 @@ import type {
   CaseSortField,
   SortOrder,
 } from '../../apps/api/src/cases/domain/case-list.js';
-import { decodeCursor, listPage } from '../../apps/api/src/cases/domain/list-cursor.js';
+import { decodeCursor, cursorPagedList } from '../../apps/api/src/cases/domain/list-cursor.js';
 import { PgCasesRepository } from '../../apps/api/src/cases/persistence/pg-cases.repository.js';
 import { PooledSqlAnalyzer } from '../../apps/api/src/analysis/pooled-sql-analyzer.js';
 import { ANALYZER_VERSION } from '../../apps/api/src/analysis/domain/query-analyzer.js';
@@ -125,7 +125,7 @@ export async function startHandlers(applicationName: string): Promise<BaselineHa
       const cursor = q.get('cursor');
       if (cursor) criteria.after = decodeCursor(cursor, criteria);
       const found = await cases.list(criteria, LIST_EXACT_TOTAL_MAX);
-      return { status: 200, body: CaseListResponse.from(listPage(found, criteria)) };
+      return { status: 200, body: CaseListResponse.from(cursorPagedList(found, criteria)) };
     },
 
     async stats(q) {

@@ -17,16 +17,10 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { freePort } from '../setup/free-port.js';
+import { option, waitUntilServing } from './cli.js';
 import { WORKLOADS } from './workloads.js';
 
 const run = promisify(execFile);
-const argv = process.argv.slice(2);
-const option = (flag: string, fallback?: string): string => {
-  const i = argv.indexOf(flag);
-  const value = i >= 0 ? argv[i + 1] : fallback;
-  if (value === undefined) throw new Error(`${flag} is required`);
-  return value;
-};
 const peersDir = resolve(option('--peers'));
 const cases = Number(option('--cases', '20000'));
 const duration = Number(option('--duration', '10'));
@@ -86,16 +80,7 @@ async function start(name: Side['name']): Promise<Side> {
     });
   }
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/v1/cases?page_size=1`)).status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not start`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitUntilServing(base, name, 120_000);
   const idsFile = `/tmp/case-tracker-peer-ids-${name}`;
   const seeded = await run(process.execPath, [join(peersDir, 'http-seed.mjs'), base], {
     env: { ...process.env, N: String(cases), IDS_OUT: idsFile, TIME_LIMIT_S: '1800' },

@@ -36,6 +36,7 @@ import { mintToken } from '../../apps/api/src/identity/mint-token.js';
 import { PgStatsRepository } from '../../apps/api/src/stats/persistence/pg-stats.repository.js';
 import { freePort } from '../setup/free-port.js';
 import { seed } from './seed.js';
+import { waitUntilServing } from './cli.js';
 import { EXPORTS, SHORT_SEARCH, Workload, WORKLOADS } from './workloads.js';
 
 const run = promisify(execFile);
@@ -327,17 +328,7 @@ async function startTarget(name: Target['name'], env: Record<string, string>): P
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30000;
-  for (;;) {
-    try {
-      // Any answer but a 5xx: a service checking tokens answers 401 once it is up.
-      if ((await fetch(`${base}/api/v1/cases?page_size=1`)).status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilServing(base, name, 30_000);
   return { name, base, child };
 }
 

@@ -41,7 +41,7 @@ export interface CursorPagedList<T> extends PagedList<T> {
  * The page as a list answers it: numbered from its position (an offset, or a cursor's
  * count of cases before it), with the cursor of the next page when `hasMore`.
  */
-export function listPage<T extends SupportCase>(
+export function cursorPagedList<T extends SupportCase>(
   found: { items: T[]; total: number; totalExact: boolean; hasMore: boolean },
   criteria: CaseListCriteria,
 ): CursorPagedList<T> {

@@ -248,10 +248,9 @@ async function listPage(
   const asc = criteria.sortOrder === 'asc';
   const direction = asc ? sql`asc` : sql`desc`;
   const { after } = criteria;
+  const beyond = asc ? sql`>` : sql`<`;
   const start = after
-    ? asc
-      ? sql`(${column}, id) > (${sortParameter(criteria.sortBy, after.value)}, ${after.id}::uuid)`
-      : sql`(${column}, id) < (${sortParameter(criteria.sortBy, after.value)}, ${after.id}::uuid)`
+    ? sql`(${column}, id) ${beyond} (${sortParameter(criteria.sortBy, after.value)}, ${after.id}::uuid)`
     : null;
   const offset = after ? 0 : (criteria.page - 1) * criteria.pageSize;
   const rows = await sql<CaseRow[]>`

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseListCriteria, needsFullScan } from '../domain/case-list.js';
 import { CaseSummary } from '../domain/case.js';
-import { CursorPagedList, listPage } from '../domain/list-cursor.js';
+import { CursorPagedList, cursorPagedList } from '../domain/list-cursor.js';
 import { ExpensiveListLimiter } from '../expensive-list-limiter.js';
 import { CasesRepository } from '../persistence/cases.repository.js';
 
@@ -31,6 +31,6 @@ export class ListCasesUseCase {
     const found = needsFullScan(criteria)
       ? await this.expensiveLists.run(clientKey, list)
       : await list();
-    return listPage(found, criteria);
+    return cursorPagedList(found, criteria);
   }
 }
